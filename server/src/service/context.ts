@@ -1,0 +1,28 @@
+import type { Localizer } from './l10n';
+import type { ParsedPostmortem } from './parse/parse';
+import type { SchemaIndex } from './schema/schemaIndex';
+
+/** Settings the service honours; every front end (LSP, CLI) passes its own values. */
+export interface ServiceSettings {
+  /** Days after the first `detected` event within which the notice should be published. */
+  disclosureDeadlineDays: number;
+}
+
+export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({ disclosureDeadlineDays: 30 });
+
+/** What every feature module receives from the factory. */
+export interface ServiceContext {
+  readonly schema: SchemaIndex;
+  /** The user's UI language, for messages. Headings that follow the document's `language` use their own. */
+  readonly l10n: Localizer;
+  settings(): ServiceSettings;
+  /** The cached parse of a document; features never parse on their own. */
+  parse(document: TextDocumentLike): ParsedPostmortem;
+}
+
+/** The part of a text document the service needs; `vscode-languageserver-textdocument` fits it. */
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}

@@ -1,0 +1,56 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { ServiceContext } from '../context';
+import { factsOf } from '../model/facts';
+import type { ParsedPostmortem } from '../parse/parse';
+import { RULES } from '../rules';
+import { makeDiagnostic, type RuleContext } from '../rules/rule';
+import { schemaDiagnostics } from '../schema/schemaDiagnostics';
+
+export function createValidation(context: ServiceContext) {
+  const cache = new WeakMap<ParsedPostmortem, { settings: string; diagnostics: Diagnostic[] }>();
+  return {
+    /** Syntax, schema and cross-field findings, in document order. Cached per parse and settings. */
+    provideDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
+      const settings = context.settings();
+      const settingsKey = JSON.stringify(settings) + context.l10n.locale;
+      const cached = cache.get(parsed);
+      if (cached?.settings === settingsKey) return cached.diagnostics;
+      const diagnostics = [...syntaxDiagnostics(parsed, context), ...schemaDiagnostics(parsed, context.schema, context.l10n)];
+      const facts = factsOf(parsed);
+      for (const rule of RULES) {
+        const ruleContext: RuleContext = {
+          parsed,
+          facts,
+          settings,
+          l10n: context.l10n,
+          report: (span, key, args = [], data) => diagnostics.push(makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data)),
+        };
+        rule.check(ruleContext);
+      }
+      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      cache.set(parsed, { settings: settingsKey, diagnostics });
+      return diagnostics;
+    },
+  };
+}
+
+function syntaxDiagnostics(parsed: ParsedPostmortem, context: ServiceContext): Diagnostic[] {
+  const { l10n } = context;
+  const diagnostics = parsed.syntaxProblems.map((problem) =>
+    makeDiagnostic(
+      parsed,
+      problem,
+      problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      'yaml-syntax',
+      l10n.t(problem.severity === 'error' ? 'syntax.error' : 'syntax.warning', problem.message),
+    ),
+  );
+  if (parsed.root === null && diagnostics.length === 0) {
+    // An empty file, or one of only comments: point at the first line, the only place there is.
+    const firstLineEnd = parsed.lines.lineText(0).length;
+    diagnostics.push(makeDiagnostic(parsed, { start: 0, end: firstLineEnd }, DiagnosticSeverity.Error, 'schema-required', l10n.t('syntax.empty'), { missingKey: 'postmortem', path: [] }));
+  } else if (parsed.root && parsed.root.kind !== 'map' && parsed.root.kind !== 'alias') {
+    diagnostics.push(makeDiagnostic(parsed, parsed.root, DiagnosticSeverity.Error, 'schema-type', l10n.t('syntax.notMapping', l10n.t(parsed.root.kind === 'seq' ? 'type.array' : 'type.string'))));
+  }
+  return diagnostics;
+}

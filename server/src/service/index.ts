@@ -1,0 +1,93 @@
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import schemaJson from '../../../schemas/postmortem.schema.json';
+import { DEFAULT_SERVICE_SETTINGS, type ServiceContext, type ServiceSettings, type TextDocumentLike } from './context';
+import { createCodeActions } from './features/codeActions';
+import { createCompletion } from './features/completion';
+import { createFolding } from './features/folding';
+import { createHover } from './features/hover';
+import { createNavigation } from './features/navigation';
+import { createNotice, type NoticeFormat } from './features/notice';
+import { createSymbols } from './features/symbols';
+import { createTimeline, type TimelineModel } from './features/timeline';
+import { createValidation } from './features/validation';
+import { createLocalizer, type Locale } from './l10n';
+import { ParseCache } from './parse/cache';
+import type { ParsedPostmortem } from './parse/parse';
+import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
+
+export interface ServiceOptions {
+  /** The UI language for messages (`en`, `ja`, or any tag starting with them). */
+  locale?: string;
+  settings?: Partial<ServiceSettings>;
+}
+
+/** The whole language service: documents in, plain LSP data out. No I/O, no connection. */
+export interface PostmortemService {
+  readonly locale: Locale;
+  configure(settings: Partial<ServiceSettings>): void;
+  parse(document: TextDocumentLike): ParsedPostmortem;
+  forget(uri: string): void;
+  validate(document: TextDocumentLike): Diagnostic[];
+  complete(document: TextDocumentLike, position: Position): CompletionList;
+  hover(document: TextDocumentLike, position: Position): Hover | null;
+  documentSymbols(document: TextDocumentLike): DocumentSymbol[];
+  foldingRanges(document: TextDocumentLike): FoldingRange[];
+  definition(document: TextDocumentLike, position: Position): Location[];
+  references(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(document: TextDocumentLike, position: Position): { range: Range; placeholder: string } | null;
+  rename(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | null;
+  codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  timelineModel(document: TextDocumentLike): TimelineModel;
+  exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+}
+
+let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
+
+export function createPostmortemService(options: ServiceOptions = {}): PostmortemService {
+  // Compiling the schema is the costliest start-up step; every service in a process shares one.
+  sharedSchema ??= createSchemaIndex(schemaJson as SchemaNode);
+  let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
+  const cache = new ParseCache();
+  const context: ServiceContext = {
+    schema: sharedSchema,
+    l10n: createLocalizer(options.locale),
+    settings: () => settings,
+    parse: (document) => cache.get(document),
+  };
+  const validation = createValidation(context);
+  const completion = createCompletion(context);
+  const hover = createHover(context);
+  const symbols = createSymbols(context);
+  const folding = createFolding(context);
+  const navigation = createNavigation(context);
+  const codeActions = createCodeActions(context);
+  const timeline = createTimeline(context);
+  const notice = createNotice(context);
+
+  return {
+    locale: context.l10n.locale,
+    configure(next) {
+      settings = { ...settings, ...next };
+    },
+    parse: context.parse,
+    forget: (uri) => cache.forget(uri),
+    validate: (document) => validation.provideDiagnostics(context.parse(document)),
+    complete: (document, position) => completion.provideCompletion(context.parse(document), position),
+    hover: (document, position) => hover.provideHover(context.parse(document), position),
+    documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
+    foldingRanges: (document) => folding.provideFoldingRanges(context.parse(document)),
+    definition: (document, position) => navigation.provideDefinition(context.parse(document), position),
+    references: (document, position, includeDeclaration) => navigation.provideReferences(context.parse(document), position, includeDeclaration),
+    prepareRename: (document, position) => navigation.prepareRename(context.parse(document), position),
+    rename: (document, position, newName) => navigation.provideRename(context.parse(document), position, newName),
+    codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
+    timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
+    exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+  };
+}
+
+export type { ServiceSettings, TextDocumentLike } from './context';
+export { DEFAULT_SERVICE_SETTINGS } from './context';
+export type { TimelineModel } from './features/timeline';
+export type { NoticeFormat } from './features/notice';
+export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -1,0 +1,54 @@
+import { actionsMessages } from './messages/actions';
+import { completionMessages } from './messages/completion';
+import { hoverMessages } from './messages/hover';
+import { noticeMessages } from './messages/notice';
+import { validationMessages } from './messages/validation';
+
+export type Locale = 'en' | 'ja';
+
+/** One table per feature keeps the files small and lets features grow their strings independently. */
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages] as const;
+
+type Union<T> = T extends readonly (infer M)[] ? M : never;
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+type AllMessages = UnionToIntersection<Union<typeof modules>['en']>;
+
+export type MessageKey = keyof AllMessages & string;
+
+const tables: Record<Locale, Record<string, string>> = {
+  en: Object.assign({}, ...modules.map((module) => module.en)) as Record<string, string>,
+  ja: Object.assign({}, ...modules.map((module) => module.ja)) as Record<string, string>,
+};
+
+export interface Localizer {
+  readonly locale: Locale;
+  t(key: MessageKey, ...args: (string | number)[]): string;
+}
+
+/** Any BCP 47 tag or POSIX locale (`ja-JP`, `ja_JP.UTF-8`) maps onto the tables we have. */
+export function resolveLocale(tag: string | undefined | null): Locale {
+  return typeof tag === 'string' && /^ja(\b|[-_])/i.test(tag) ? 'ja' : 'en';
+}
+
+const cache = new Map<Locale, Localizer>();
+
+export function createLocalizer(locale: string | undefined): Localizer {
+  const resolved = resolveLocale(locale);
+  let localizer = cache.get(resolved);
+  if (!localizer) {
+    const table = tables[resolved];
+    localizer = {
+      locale: resolved,
+      t: (key, ...args) => format(table[key] ?? tables.en[key] ?? key, args),
+    };
+    cache.set(resolved, localizer);
+  }
+  return localizer;
+}
+
+function format(template: string, args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? match : String(value);
+  });
+}

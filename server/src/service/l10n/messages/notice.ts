@@ -1,0 +1,6 @@
+import { defineMessages } from '../define';
+
+export const noticeMessages = defineMessages({
+  en: {},
+  ja: {},
+});

@@ -1,0 +1,23 @@
+import { countSum } from './countSum';
+import { doneWithoutDate, insecureContact } from './countermeasures';
+import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
+import { periodOrder } from './periodOrder';
+import type { Rule } from './rule';
+import { timelineOrder } from './timelineOrder';
+import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
+
+/** Every cross-field check of the format, in the order of the spec's table. */
+export const RULES: readonly Rule[] = [
+  timelineOrder,
+  periodOrder,
+  countSum,
+  unknownFactor,
+  unaddressedFactor,
+  duplicateId,
+  ambiguousTime,
+  disclosureLag,
+  doneWithoutDate,
+  insecureContact,
+  unknownTimeZone,
+  impossibleTime,
+];

@@ -1,0 +1,22 @@
+import type { ParsedTime } from '../time';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+/**
+ * An event is out of order only when it certainly precedes the one before it: its whole period ends
+ * before that event's period starts. `2020-10-28` after `2020-10-28T20:47` is therefore in order.
+ */
+export const timelineOrder: Rule = {
+  code: 'timeline-order',
+  severity: DiagnosticSeverity.Warning,
+  check({ facts, report }) {
+    let previous: { time: ParsedTime; text: string } | undefined;
+    for (const event of facts.events) {
+      const time = event.at?.time;
+      if (!event.at || !time) continue;
+      if (previous && time.end <= previous.time.start) {
+        report(event.at.node, 'rule.timelineOrder', [event.at.text, previous.text]);
+      }
+      previous = { time, text: event.at.text };
+    }
+  },
+};

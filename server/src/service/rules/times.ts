@@ -1,0 +1,51 @@
+import { instantOf, isValidTimeZone, parseTime, TIME_UNITS } from '../time';
+import { childOf, asScalar } from '../parse/tree';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+export const ambiguousTime: Rule = {
+  code: 'ambiguous-time',
+  severity: DiagnosticSeverity.Warning,
+  check({ facts, report }) {
+    if (facts.zone) return;
+    for (const fact of facts.times) {
+      if (fact.time && fact.time.hasClock && fact.time.writtenOffset === undefined) report(fact.node, 'rule.ambiguousTime', [fact.text]);
+    }
+  },
+};
+
+/** The schema's pattern lets `2021-02-30` through; the calendar does not. */
+export const impossibleTime: Rule = {
+  code: 'schema-format',
+  severity: DiagnosticSeverity.Error,
+  check({ facts, report }) {
+    const shape = /^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
+    for (const fact of facts.times) {
+      if (!fact.time && shape.test(fact.text)) report(fact.node, 'rule.invalidTime', [fact.text]);
+    }
+  },
+};
+
+export const unknownTimeZone: Rule = {
+  code: 'schema-timezone',
+  severity: DiagnosticSeverity.Error,
+  check({ facts, report }) {
+    const node = asScalar(childOf(facts.root, 'timezone'));
+    if (node && typeof node.value === 'string' && node.value !== '' && !isValidTimeZone(node.value)) {
+      report(node, 'rule.unknownTimeZone', [node.value]);
+    }
+  },
+};
+
+export const disclosureLag: Rule = {
+  code: 'disclosure-lag',
+  severity: DiagnosticSeverity.Information,
+  check({ facts, settings, report }) {
+    const detected = facts.events.find((event) => event.kind === 'detected' && event.at?.time);
+    const published = facts.published && parseTime(facts.published.text, facts.zone);
+    if (!detected?.at?.time || !published || !facts.published) return;
+    const lagDays = (instantOf(published) - instantOf(detected.at.time)) / TIME_UNITS.DAY;
+    if (lagDays > settings.disclosureDeadlineDays) {
+      report(facts.published.node, 'rule.disclosureLag', [Math.floor(lagDays), settings.disclosureDeadlineDays, detected.at.text]);
+    }
+  },
+};

@@ -1,0 +1,128 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { JsonPath } from '../parse/tree';
+
+/** The subset of JSON Schema this format uses, as the features read it. */
+export interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  description?: string;
+  'x-description-ja'?: string;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  pattern?: string;
+  format?: string;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  if?: SchemaNode;
+  then?: SchemaNode;
+  else?: SchemaNode;
+  definitions?: Record<string, SchemaNode>;
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
+}
+
+export interface SchemaIndex {
+  readonly root: SchemaNode;
+  validate(value: unknown): ErrorObject[];
+  /** The schema that applies at a JSON path, with `$ref`s followed and combinators merged. */
+  at(path: JsonPath): ResolvedSchema | undefined;
+  /** The name of the `definitions` entry a schema path runs through last (`time`, `slug`…). */
+  definitionOf(schemaPath: string): string | undefined;
+}
+
+export interface ResolvedSchema {
+  /** The definitions entry this schema came from, if any. */
+  definition?: string;
+  description?: string;
+  descriptionJa?: string;
+  properties: Record<string, SchemaNode>;
+  required: string[];
+  enum?: unknown[];
+  default?: unknown;
+  types: string[];
+  items?: SchemaNode;
+  additionalProperties?: boolean | SchemaNode;
+}
+
+export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+  // The pattern in the schema already pins URLs down; ajv-formats would add a dependency for one word.
+  ajv.addFormat('uri', /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/);
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  const validateFn: ValidateFunction = ajv.compile(schema);
+
+  const deref = (node: SchemaNode | undefined): { node: SchemaNode | undefined; definition?: string } => {
+    let current = node;
+    let definition: string | undefined;
+    for (let hops = 0; current?.$ref && hops < 16; hops++) {
+      const name = /^#\/definitions\/(.+)$/.exec(current.$ref)?.[1];
+      definition = name;
+      current = name ? schema.definitions?.[name] : undefined;
+    }
+    return definition ? { node: current, definition } : { node: current };
+  };
+
+  const resolve = (node: SchemaNode | undefined): ResolvedSchema | undefined => {
+    const { node: target, definition } = deref(node);
+    if (!target) return undefined;
+    const resolved: ResolvedSchema = { properties: {}, required: [], types: [] };
+    if (definition) resolved.definition = definition;
+    const merge = (part: SchemaNode | undefined, depth: number) => {
+      const { node: schemaPart } = deref(part);
+      if (!schemaPart || depth > 8) return;
+      resolved.description ??= schemaPart.description;
+      resolved.descriptionJa ??= schemaPart['x-description-ja'];
+      Object.assign(resolved.properties, schemaPart.properties);
+      for (const key of schemaPart.required ?? []) if (!resolved.required.includes(key)) resolved.required.push(key);
+      if (schemaPart.enum) resolved.enum ??= schemaPart.enum;
+      if (schemaPart.const !== undefined) resolved.enum ??= [schemaPart.const];
+      if (schemaPart.default !== undefined) resolved.default ??= schemaPart.default;
+      if (schemaPart.type) resolved.types.push(...(Array.isArray(schemaPart.type) ? schemaPart.type : [schemaPart.type]));
+      resolved.items ??= schemaPart.items;
+      resolved.additionalProperties ??= schemaPart.additionalProperties;
+      for (const sub of [...(schemaPart.allOf ?? []), ...(schemaPart.anyOf ?? []), ...(schemaPart.oneOf ?? [])]) merge(sub, depth + 1);
+      // Conditionally required keys (`published` when published) are still keys of the object.
+      if (schemaPart.then) merge({ properties: schemaPart.then.properties ?? {} }, depth + 1);
+    };
+    merge(target, 0);
+    return resolved;
+  };
+
+  const cache = new Map<string, ResolvedSchema | undefined>();
+  const at = (path: JsonPath): ResolvedSchema | undefined => {
+    const key = path.map((segment) => (typeof segment === 'number' ? '#' : segment)).join('\u0000');
+    if (cache.has(key)) return cache.get(key);
+    let current: ResolvedSchema | undefined = resolve(schema);
+    for (const segment of path) {
+      if (!current) break;
+      if (typeof segment === 'number') current = current.items ? resolve(current.items) : undefined;
+      else {
+        const property = current.properties[segment];
+        if (property) current = resolve(property);
+        else if (typeof current.additionalProperties === 'object') current = resolve(current.additionalProperties);
+        else current = undefined;
+      }
+    }
+    cache.set(key, current);
+    return current;
+  };
+
+  return {
+    root: schema,
+    validate(value) {
+      return validateFn(value) ? [] : [...(validateFn.errors ?? [])];
+    },
+    at,
+    definitionOf(schemaPath) {
+      const matches = [...schemaPath.matchAll(/definitions\/([^/]+)/g)];
+      return matches.at(-1)?.[1];
+    },
+  };
+}

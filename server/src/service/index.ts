@@ -8,6 +8,7 @@ import { createHover } from './features/hover';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
 import { createSymbols } from './features/symbols';
+import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
 import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
@@ -36,9 +37,13 @@ export interface PostmortemService {
   references(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(document: TextDocumentLike, position: Position): { range: Range; placeholder: string } | null;
   rename(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | null;
+  /** Why a rename to this name is refused, in the UI language (factor ids must stay slugs). */
+  renameRefusal(newName: string): string;
   codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   timelineModel(document: TextDocumentLike): TimelineModel;
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+  /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
+  newDocument(locale: string, today: string): string;
 }
 
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
@@ -63,6 +68,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const codeActions = createCodeActions(context);
   const timeline = createTimeline(context);
   const notice = createNotice(context);
+  const template = createTemplate();
 
   return {
     locale: context.l10n.locale,
@@ -80,9 +86,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     references: (document, position, includeDeclaration) => navigation.provideReferences(context.parse(document), position, includeDeclaration),
     prepareRename: (document, position) => navigation.prepareRename(context.parse(document), position),
     rename: (document, position, newName) => navigation.provideRename(context.parse(document), position, newName),
+    renameRefusal: (newName) => context.l10n.t('schema.formatSlug', newName),
     codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+    newDocument: (locale, today) => template.provideTemplate(locale, today),
   };
 }
 

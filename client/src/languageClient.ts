@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { normalizeSettings, SETTINGS_SECTION } from '../../server/src/protocol/settings';
+
+export const LANGUAGE_ID = 'postmortem';
+
+/** The server runs in its own Node process over IPC; the client never parses YAML itself. */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    initializationOptions: { settings: readSettings() },
+    outputChannelName: vscode.l10n.t('Postmortem Language Server'),
+    diagnosticPullOptions: { onChange: true, onSave: false },
+  };
+  return new LanguageClient('postmortem', vscode.l10n.t('Postmortem Language Server'), serverOptions, clientOptions);
+}
+
+export function readSettings() {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return normalizeSettings({
+    disclosureDeadlineDays: configuration.get('disclosureDeadlineDays'),
+    trace: { server: configuration.get('trace.server') },
+  });
+}

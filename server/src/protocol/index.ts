@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './timeline';
+export * from './template';
+export type { NoticeFormat, TimelineModel } from '../service';

@@ -1,0 +1,16 @@
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { NoticeFormat, TimelineModel } from '../service';
+
+export interface TimelineParams {
+  uri: string;
+}
+
+/** The preview's data, computed by the server from its cached parse; null for unknown documents. */
+export const TimelineRequest = new RequestType<TimelineParams, TimelineModel | null, void>('postmortem/timeline');
+
+export interface ExportNoticeParams {
+  uri: string;
+  format: NoticeFormat;
+}
+
+export const ExportNoticeRequest = new RequestType<ExportNoticeParams, { text: string } | null, void>('postmortem/exportNotice');

@@ -1,0 +1,79 @@
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
+import { createPostmortemService, type PostmortemService } from '../service';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerFeatureHandlers } from './handlers';
+
+// createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let service: PostmortemService = createPostmortemService();
+let settings: PostmortemSettings = { ...DEFAULT_SETTINGS };
+let pullMode = false;
+let configurationPull = false;
+
+const log = (message: string) => connection.console.error(message);
+const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullMode = Boolean(capabilities.textDocument?.diagnostic);
+  configurationPull = Boolean(capabilities.workspace?.configuration);
+  const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  settings = initial;
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source'] },
+      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationPull) void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (configurationPull) void refreshSettings();
+  else applySettings(normalizeSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]));
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    applySettings(normalizeSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)));
+  } catch (error) {
+    log(`could not read settings: ${String(error)}`);
+  }
+}
+
+function applySettings(next: PostmortemSettings): void {
+  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays;
+  settings = next;
+  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays });
+  if (changed) publisher.refreshAll();
+}
+
+// Every document a client opens with us is checked, whatever languageId it says (editors say `yaml`).
+documents.onDidOpen((event) => publisher.schedule(event.document.uri));
+documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
+documents.onDidClose((event) => {
+  service.forget(event.document.uri);
+  publisher.clear(event.document.uri);
+});
+
+connection.languages.diagnostics.on((params) => publisher.pull(params.textDocument.uri));
+registerFeatureHandlers(connection, documents, () => service, log);
+
+documents.listen(connection);
+connection.listen();

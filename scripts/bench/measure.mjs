@@ -1,0 +1,157 @@
+// One server, one document size: the numbers of one column of the table.
+import { LspSession } from './lsp.mjs';
+
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Nearest-rank percentile: with 20 samples, p95 is the 19th smallest, an observed value. */
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The lines of the middle timeline events' `event:` texts, where the edits type. */
+export function editTargets(text, count) {
+  const lines = text.split('\n');
+  const eventLines = [];
+  let inTimeline = false;
+  lines.forEach((line, index) => {
+    if (/^\S/.test(line)) inTimeline = line.startsWith('timeline:');
+    else if (inTimeline && line.startsWith('    event: ')) eventLines.push(index);
+  });
+  const start = Math.max(0, (eventLines.length >> 1) - (count >> 1));
+  return { lines, targets: eventLines.slice(start, start + count) };
+}
+
+/** Applies one LSP content change to a text (ranges in UTF-16 units, which JS strings count). */
+export function applyChange(text, lineStarts, change) {
+  const offsetOf = (position) => lineStarts[position.line] + position.character;
+  return text.slice(0, offsetOf(change.range.start)) + change.text + text.slice(offsetOf(change.range.end));
+}
+
+function lineStartsOf(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+async function timed(action) {
+  const start = performance.now();
+  const result = await action();
+  return { ms: performance.now() - start, result };
+}
+
+/**
+ * Opens the text in a fresh server process, types into the middle of the timeline `edits` times
+ * (each edit waits for its own diagnostics), then asks for completion, hover and the timeline model
+ * at the end of the document, and checks that a schema error is really reported.
+ * @returns the measurements; `null` values mean "not applicable" for this server.
+ */
+export async function measureServer(serverOptions, { uri, rootUri, text, edits, warmupEdits, requestRepeats }) {
+  const session = new LspSession(serverOptions);
+  await session.start(rootUri);
+  try {
+    let version = 1;
+    let current = text;
+    const openStart = performance.now();
+    const openMark = session.mark();
+    await session.open(uri, version, current);
+    const opened = await session.diagnosticsFor(uri, version, openMark);
+    const openMs = opened.at - openStart;
+    const openDiagnostics = opened.diagnostics.length;
+
+    const { lines, targets } = editTargets(current, warmupEdits + edits);
+    const editMs = [];
+    let cpuBefore = 0;
+    const typed = 'あいうえおかきくけこさしすせそたちつてと'.split('');
+    for (let i = 0; i < targets.length; i++) {
+      if (i === warmupEdits) cpuBefore = session.cpuMs();
+      const line = targets[i];
+      // Each edit types one more character at the end of a different event's text.
+      const character = lines[line].length;
+      lines[line] += typed[i % typed.length];
+      const change = { range: { start: { line, character }, end: { line, character } }, text: typed[i % typed.length] };
+      current = applyChange(current, lineStartsOf(current), change);
+      version++;
+      const mark = session.mark();
+      const start = performance.now();
+      await session.change(uri, version, [change]);
+      const published = await session.diagnosticsFor(uri, version, mark);
+      if (i >= warmupEdits) editMs.push(published.at - start);
+    }
+    const cpuPerEditMs = (session.cpuMs() - cpuBefore) / edits;
+    const rssMb = session.rssMb();
+
+    const allLines = current.split('\n');
+    const lastLine = allLines.length - (allLines.at(-1) === '' ? 2 : 1);
+    const completion = [];
+    const hover = [];
+    let completionItems = 0;
+    let hoverFound = false;
+    for (let i = 0; i < requestRepeats; i++) {
+      // `  note: …` is the last line: completion where a key starts, hover on `url:` above it.
+      const c = await timed(() => session.request('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 2 } }));
+      completion.push(c.ms);
+      completionItems = Array.isArray(c.result) ? c.result.length : c.result?.items?.length ?? 0;
+      const h = await timed(() => session.request('textDocument/hover', { textDocument: { uri }, position: { line: lastLine - 1, character: 3 } }));
+      hover.push(h.ms);
+      hoverFound = Boolean(h.result?.contents);
+    }
+
+    let timelineMs = null;
+    if (serverOptions.timelineRequest) {
+      const samples = [];
+      for (let i = 0; i < requestRepeats; i++) {
+        try {
+          samples.push((await timed(() => session.request(serverOptions.timelineRequest, { uri }))).ms);
+        } catch (error) {
+          // MethodNotFound: the preview's model does not exist yet; anything else is a real failure.
+          if (error?.code !== -32601) throw error;
+          break;
+        }
+      }
+      timelineMs = median(samples);
+    }
+
+    const sanity = await sanityCheck(session, uri, current, version);
+
+    return {
+      openMs,
+      openDiagnostics,
+      editMedianMs: median(editMs),
+      editP95Ms: percentile(editMs, 95),
+      editSamplesMs: editMs,
+      cpuPerEditMs,
+      rssMb,
+      completionMs: median(completion),
+      completionItems,
+      hoverMs: median(hover),
+      hoverFound,
+      timelineMs,
+      sanity,
+      finalText: current,
+    };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** Breaks one `kind:` in the middle (not an allowed value) and expects a diagnostic on that line. */
+async function sanityCheck(session, uri, text, version) {
+  const lines = text.split('\n');
+  const middle = lines.length >> 1;
+  let line = middle;
+  while (line < lines.length && !lines[line].startsWith('    kind: ')) line++;
+  if (line === lines.length) return { ok: false, reason: 'no kind line' };
+  const character = lines[line].length;
+  const mark = session.mark();
+  await session.change(uri, version + 1, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
+  const published = await session.diagnosticsFor(uri, version + 1, mark);
+  const onLine = published.diagnostics.filter((diagnostic) => diagnostic.range.start.line === line);
+  return { ok: onLine.length > 0, line, diagnostics: published.diagnostics.length, message: onLine[0]?.message ?? null };
+}

@@ -1,0 +1,93 @@
+// The one table `npm run bench` prints, and the target checks under it.
+
+const METRICS = [
+  { key: 'openMs', label: 'open → diagnostics (ms)', floor: true },
+  { key: 'editMedianMs', label: 'edit → diagnostics p50 (ms)', floor: true },
+  { key: 'editP95Ms', label: 'edit → diagnostics p95 (ms)', floor: true },
+  { key: 'cpuPerEditMs', label: 'CPU per edit (ms)', floor: true },
+  { key: 'rssMb', label: 'memory after edits (MB)' },
+  { key: 'completionMs', label: 'completion at end (ms)' },
+  { key: 'hoverMs', label: 'hover at end (ms)' },
+  { key: 'timelineMs', label: 'timeline model (ms)' },
+];
+
+/** The targets of the performance issue, checked against the medians of this run. */
+export const TARGETS = [
+  { events: 1000, label: 'edit → diagnostics p50 ≤ 20 ms', check: (ours) => ours.editMedianMs, limit: () => 20 },
+  { events: 1000, label: 'CPU per edit ≤ peer / 5', check: (ours) => ours.cpuPerEditMs, limit: (peer) => peer && peer.cpuPerEditMs / 5 },
+  { events: 10000, label: 'edit → diagnostics p50 ≤ 100 ms', check: (ours) => ours.editMedianMs, limit: () => 100 },
+  { events: 10000, label: 'CPU per edit ≤ peer / 10', check: (ours) => ours.cpuPerEditMs, limit: (peer) => peer && peer.cpuPerEditMs / 10 },
+  { events: 10000, label: 'memory ≤ 150 MB', check: (ours) => ours.rssMb, limit: () => 150 },
+  { events: 10000, label: 'completion ≤ 20 ms', check: (ours) => ours.completionMs, limit: () => 20 },
+  { events: 10000, label: 'hover ≤ 20 ms', check: (ours) => ours.hoverMs, limit: () => 20 },
+];
+
+export function ratio(a, b) {
+  return typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : null;
+}
+
+function format(value, digits = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
+  if (typeof value === 'string') return value;
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  return value.toFixed(digits);
+}
+
+function formatRatio(value) {
+  if (value === null || value === undefined) return 'n/a';
+  return value >= 10 ? `${value.toFixed(0)}×` : value >= 0.1 ? `${value.toFixed(2)}×` : `${value.toFixed(3)}×`;
+}
+
+/** The floor is one full `yaml` parse; it is compared with every latency and with CPU per edit. */
+export function rowsFor(size) {
+  const ours = size.ours ?? {};
+  const peer = size.peer ?? {};
+  return METRICS.map((metric) => ({
+    metric: metric.key,
+    label: metric.label,
+    ours: ours[metric.key] ?? null,
+    peer: peer[metric.key] ?? null,
+    floor: metric.floor ? size.floorParseMs : null,
+    oursPerPeer: ratio(ours[metric.key], peer[metric.key]),
+    oursPerFloor: metric.floor ? ratio(ours[metric.key], size.floorParseMs) : null,
+  }));
+}
+
+export function checkTargets(sizes) {
+  return TARGETS.map((target) => {
+    const size = sizes.find((candidate) => candidate.events === target.events);
+    const value = size?.ours ? target.check(size.ours) : null;
+    const limit = size ? target.limit(size.peer) : null;
+    const met = typeof value === 'number' && typeof limit === 'number' ? value <= limit : null;
+    return { events: target.events, target: target.label, value, limit, met };
+  });
+}
+
+export function renderTable(results) {
+  const header = ['events', 'metric', 'ours', 'peer', 'floor', 'ours/peer', 'ours/floor'];
+  const body = [];
+  for (const size of results.sizes) {
+    rowsFor(size).forEach((row, index) => {
+      body.push([index === 0 ? size.events.toLocaleString('en-US') : '', row.label, format(row.ours), format(row.peer), format(row.floor), formatRatio(row.oursPerPeer), formatRatio(row.oursPerFloor)]);
+    });
+    const sane = (server) => (server ? (server.sanity?.ok ? 'yes' : 'NO') : 'n/a');
+    body.push(['', 'schema error reported', sane(size.ours), sane(size.peer), '', '', '']);
+    body.push(['', `(${Math.round(size.chars / 1000)} K chars, ${Math.round(size.bytes / 1000)} KB)`, '', '', '', '', '']);
+  }
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => [...row[column]].length)));
+  const line = (cells) => cells.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
+  const out = [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)];
+  out.push('');
+  out.push(`ours: ${results.servers.ours}`);
+  out.push(`peer: ${results.servers.peer}`);
+  out.push(`floor: yaml ${results.yamlVersion} parseDocument + LineCounter on the same text (median of repeats)`);
+  out.push(`extension activation: ${results.activationMs === null ? 'n/a (needs VS Code; not measured here)' : `${format(results.activationMs)} ms`}`);
+  out.push(`VSIX size: ${results.vsix ? `${(results.vsix.bytes / 1e6).toFixed(2)} MB (${results.vsix.file})` : `n/a (${results.vsixNote})`}`);
+  out.push('');
+  out.push('targets (medians, this run):');
+  for (const target of results.targets) {
+    const verdict = target.met === null ? 'n/a' : target.met ? 'met' : 'NOT met';
+    out.push(`  ${target.events.toLocaleString('en-US').padStart(6)} events  ${target.target.padEnd(34)} ${format(target.value).padStart(7)} vs ${format(target.limit).padStart(6)}  ${verdict}`);
+  }
+  return out.join('\n');
+}

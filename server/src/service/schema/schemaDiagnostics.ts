@@ -38,7 +38,13 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
       continue;
     }
     const typeError = list.find((error) => error.keyword === 'type');
-    kept.push(...(typeError ? [typeError, ...structural] : list));
+    if (typeError) {
+      kept.push(typeError, ...structural);
+      continue;
+    }
+    // A value that fails both `pattern` and `format` has one problem: its shape.
+    const shape = list.find((error) => error.keyword === 'pattern' || error.keyword === 'format');
+    kept.push(...list.filter((error) => (error.keyword !== 'pattern' && error.keyword !== 'format') || error === shape));
   }
   // Errors of a branch that lost inside a combinator are noise once the combinator is reported.
   const combinatorPaths = kept.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath);

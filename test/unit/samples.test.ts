@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { compareWithExpectations, readExpectations } from '../common/markers';
+import { doc, readSample, sampleFiles, service } from './helpers';
+
+describe('samples', () => {
+  const names = sampleFiles().filter((name) => name !== 'broken.postmortem.yaml');
+
+  it('has a sample for each seed, Japanese and English', () => {
+    assert.ok(names.length >= 5, `only ${names.length} samples`);
+    assert.ok(names.filter((name) => name.includes('.en.')).length >= 2);
+  });
+
+  for (const name of names) {
+    it(`${name} has no error or warning`, () => {
+      const findings = service()
+        .validate(doc(readSample(name)))
+        .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error || diagnostic.severity === DiagnosticSeverity.Warning);
+      assert.deepEqual(findings.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    });
+  }
+
+  it('broken.postmortem.yaml triggers each expected code on its marked line and nothing else', () => {
+    const text = readSample('broken.postmortem.yaml');
+    const diagnostics = service().validate(doc(text));
+    const { missing, unexpected } = compareWithExpectations(
+      readExpectations(text),
+      diagnostics.map((d) => ({ line: d.range.start.line, code: d.code })),
+    );
+    assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
+  });
+
+  it('broken.postmortem.yaml covers every check of the spec table', () => {
+    const codes = new Set(service().validate(doc(readSample('broken.postmortem.yaml'))).map((d) => String(d.code).replace(/^schema-.*/, 'schema')));
+    for (const code of ['yaml-syntax', 'schema', 'timeline-order', 'period-order', 'count-sum', 'unknown-factor', 'unaddressed-factor', 'duplicate-id', 'ambiguous-time', 'disclosure-lag', 'done-without-date', 'insecure-contact']) {
+      assert.ok(codes.has(code), `no ${code}`);
+    }
+  });
+});

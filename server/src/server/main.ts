@@ -12,6 +12,8 @@ let service: PostmortemService = createPostmortemService();
 let settings: PostmortemSettings = { ...DEFAULT_SETTINGS };
 let pullMode = false;
 let configurationPull = false;
+// A pull that arrives before the client's settings are read waits for them, so the first answer is right.
+let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
 const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
@@ -41,7 +43,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (configurationPull) void refreshSettings();
+  if (configurationPull) settingsReady = refreshSettings();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -72,7 +74,10 @@ documents.onDidClose((event) => {
   publisher.clear(event.document.uri);
 });
 
-connection.languages.diagnostics.on((params) => publisher.pull(params.textDocument.uri));
+connection.languages.diagnostics.on(async (params) => {
+  await settingsReady;
+  return publisher.pull(params.textDocument.uri);
+});
 registerFeatureHandlers(connection, documents, () => service, log);
 
 documents.listen(connection);

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const serverPath = join(__dirname, '..', '..', 'server', 'out', 'server.js');
+
+export interface ClientOptions {
+  /** Announce pull-diagnostics support (LSP 3.17) so the server stops pushing. */
+  pull?: boolean;
+  /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
+  configuration?: Record<string, unknown>;
+  locale?: string;
+}
+
+/**
+ * A tiny LSP client over the built server's stdio, as any editor would drive it. Waits are on the
+ * server's own notifications, with a timeout so a broken server fails the test instead of hanging.
+ */
+export class TestClient {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  stderr = '';
+  capabilities: Record<string, unknown> = {};
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: this.options.locale ?? 'en',
+      capabilities: {
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { versionSupport: true },
+          ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
+        workspace: { configuration: this.options.configuration !== undefined },
+      },
+    });
+    this.capabilities = result.capabilities;
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  open(uri: string, text: string, languageId = 'postmortem', version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The first publication for `uri` (already received or future) that satisfies the predicate. */
+  waitForDiagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const earlier = this.published.get(uri)?.find(predicate);
+    if (earlier) return Promise.resolve(earlier);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ uri, predicate, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+    });
+  }
+
+  publications(uri: string): PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  pull(uri: string): Promise<{ kind: string; items: Diagnostic[] }> {
+    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The process may already be gone; killing below is enough.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}

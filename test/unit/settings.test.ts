@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol/settings';
+import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
+import { repoRoot } from './helpers';
+
+describe('settings', () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default: unknown; description?: string; markdownDescription?: string }> } };
+  };
+  const properties = manifest.contributes.configuration.properties;
+
+  it('package.json documents every setting with the typed default', () => {
+    assert.equal(properties['postmortem.disclosureDeadlineDays']?.default, DEFAULT_SETTINGS.disclosureDeadlineDays);
+    assert.equal(properties['postmortem.trace.server']?.default, DEFAULT_SETTINGS.trace.server);
+    assert.equal(DEFAULT_SERVICE_SETTINGS.disclosureDeadlineDays, DEFAULT_SETTINGS.disclosureDeadlineDays);
+    for (const [key, property] of Object.entries(properties)) assert.ok(property.description ?? property.markdownDescription, `${key} undocumented`);
+  });
+
+  it('every %placeholder% in package.json has an English and a Japanese text', () => {
+    const text = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    const en = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const ja = JSON.parse(readFileSync(join(repoRoot, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
+    for (const [, key] of text.matchAll(/"%([\w.]+)%"/g)) {
+      assert.ok(en[key!], `package.nls.json lacks ${key}`);
+      assert.ok(ja[key!], `package.nls.ja.json lacks ${key}`);
+    }
+  });
+
+  it('normalizes whatever a client sends', () => {
+    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, trace: { server: 'verbose' } });
+  });
+});

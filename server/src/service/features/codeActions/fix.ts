@@ -1,0 +1,58 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import type { ServiceContext } from '../../context';
+import type { ParsedPostmortem } from '../../parse/parse';
+import type { DiagnosticData } from '../../rules/rule';
+
+/** An edit in offsets; converted to LSP ranges only when the action is built. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  preferred?: boolean;
+  kind?: string;
+}
+
+/** What every fix builder needs: the parse, the service's schema and localizer. */
+export interface FixContext {
+  readonly parsed: ParsedPostmortem;
+  readonly service: ServiceContext;
+}
+
+export function insertion(offset: number, text: string): OffsetEdit {
+  return { start: offset, end: offset, text };
+}
+
+export function toCodeAction(parsed: ParsedPostmortem, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: fix.kind ?? CodeActionKind.QuickFix,
+    edit: { changes: { [parsed.uri]: fix.edits.map((edit) => ({ range: parsed.lines.range(edit.start, edit.end), newText: edit.text })) } },
+  };
+  if (diagnostics.length > 0) action.diagnostics = diagnostics;
+  if (fix.preferred) action.isPreferred = true;
+  return action;
+}
+
+/**
+ * `Diagnostic.data` comes back from the client as plain JSON that may belong to an older version
+ * of the document, so every field is checked before a fix trusts it.
+ */
+export function dataOf(diagnostic: Diagnostic): DiagnosticData {
+  const raw: unknown = diagnostic.data;
+  if (typeof raw !== 'object' || raw === null) return {};
+  const record = raw as Record<string, unknown>;
+  const data: DiagnosticData = {};
+  if (typeof record.replacement === 'string' || typeof record.replacement === 'number') data.replacement = record.replacement;
+  if (typeof record.missingKey === 'string') data.missingKey = record.missingKey;
+  if (Array.isArray(record.path) && record.path.every((segment): segment is string | number => typeof segment === 'string' || typeof segment === 'number')) data.path = record.path;
+  return data;
+}
+
+export function startOffset(parsed: ParsedPostmortem, diagnostic: Diagnostic): number {
+  return parsed.lines.offsetAt(diagnostic.range.start);
+}

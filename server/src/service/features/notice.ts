@@ -1,13 +1,20 @@
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
+import { renderHtml } from './notice/html';
+import { renderMarkdown } from './notice/markdown';
+import { noticeOutline } from './notice/outline';
+import { createTimeline } from './timeline';
 
 export type NoticeFormat = 'md' | 'html';
 
-// PLACEHOLDER: replaced by the notice export (issue: timeline preview and export).
-export function createNotice(_context: ServiceContext) {
+/** The public notice, rendered from the same model as the preview: what one shows, the other says. */
+export function createNotice(context: ServiceContext) {
+  const timeline = createTimeline(context);
   return {
-    renderNotice(_parsed: ParsedPostmortem, _format: NoticeFormat): string {
-      return '';
+    renderNotice(parsed: ParsedPostmortem, format: NoticeFormat): string {
+      const model = timeline.provideTimelineModel(parsed);
+      const blocks = noticeOutline(model);
+      return format === 'html' ? renderHtml(blocks, model.header.languageTag ?? model.language) : renderMarkdown(blocks);
     },
   };
 }

@@ -1,13 +1,106 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLocalizer, createPostmortemService, type Localizer, type NoticeFormat } from '../service';
+
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
+  /** One line (or block) of output; the implementation adds the final line break. */
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;
 }
 
-// PLACEHOLDER: replaced by the notice export (issue 4).
-export async function runExport(_args: string[], io: CliIo, _locale: string | undefined): Promise<number> {
-  io.stderr('export is not available yet');
-  return 2;
+interface ExportOptions {
+  file: string;
+  format: NoticeFormat;
+  output: string | undefined;
+  deadlineDays: number | undefined;
+}
+
+/**
+ * `postmortem-lint export <file> [--format md|html] [--output <file>]`: the same notice as the
+ * editor's "Export Notice" command, from the same service. Exit 0 written, 1 the document does not
+ * parse (nothing is written: a notice from half a document is worse than none), 2 bad usage or I/O.
+ */
+export async function runExport(args: string[], io: CliIo, locale: string | undefined): Promise<number> {
+  const l10n = createLocalizer(locale);
+  const options = parseExportArguments(args, l10n);
+  if (typeof options === 'string') {
+    io.stderr(options === 'help' ? l10n.t('notice.cli.usage') : options);
+    return options === 'help' ? 0 : 2;
+  }
+  let text: string;
+  try {
+    text = await io.readFile(options.file);
+  } catch (error) {
+    io.stderr(l10n.t('cli.unreadable', options.file, error instanceof Error ? error.message : String(error)));
+    return 2;
+  }
+  const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
+  const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
+  const problem = service.timelineModel(document).problem;
+  if (problem) {
+    io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
+    return 1;
+  }
+  const notice = service.exportNotice(document, options.format);
+  if (options.output === undefined) {
+    io.stdout(notice.replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    await io.writeFile(options.output, notice);
+  } catch (error) {
+    io.stderr(l10n.t('cli.unreadable', options.output, error instanceof Error ? error.message : String(error)));
+    return 2;
+  }
+  return 0;
+}
+
+function parseExportArguments(args: readonly string[], l10n: Localizer): ExportOptions | string {
+  const files: string[] = [];
+  let format: string | undefined;
+  let output: string | undefined;
+  let deadlineDays: number | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const argument = args[index] as string;
+    const value = (): string | undefined => args[++index];
+    const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const take = (): string | undefined => inline ?? value();
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--format':
+      case '-f':
+        format = take();
+        if (format === undefined) return l10n.t('cli.missingValue', flag);
+        break;
+      case '--output':
+      case '-o':
+        output = take();
+        if (output === undefined) return l10n.t('cli.missingValue', flag);
+        break;
+      case '--deadline-days': {
+        const days = take();
+        if (days === undefined) return l10n.t('cli.missingValue', flag);
+        if (!/^\d+$/.test(days)) return l10n.t('cli.badNumber', flag, days);
+        deadlineDays = Number(days);
+        break;
+      }
+      case '--locale':
+        // Read by the caller already; skip its value.
+        take();
+        break;
+      default:
+        if (argument.startsWith('-') && argument !== '-') return l10n.t('cli.unknownOption', argument);
+        files.push(argument);
+    }
+  }
+  if (files.length === 0) return l10n.t('notice.cli.noFile');
+  if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
+  const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
+  if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
+  return { file: files[0] as string, format: chosen, output, deadlineDays };
 }

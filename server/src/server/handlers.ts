@@ -33,15 +33,19 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   connection.onPrepareRename(guarded('prepareRename', null, (document, params) => service().prepareRename(document, params.position)));
   connection.onRenameRequest(
     guarded('rename', null, (document, params) => {
-      const edit = service().rename(document, params.position, params.newName);
-      if (!edit && service().prepareRename(document, params.position)) {
-        // The position is a factor id, so the only reason to refuse is the new name itself.
-        throw new ResponseError(-32602, service().renameRefusal(params.newName));
-      }
-      return edit;
+      const problem = service().renameProblem(document, params.position, params.newName);
+      if (problem) throw new ResponseError(-32602, problem);
+      return service().rename(document, params.position, params.newName);
     }),
   );
-  connection.onCodeAction(guarded('codeAction', [], (document, params) => service().codeActions(document, params.range, params.context.diagnostics)));
+  connection.onCodeAction(
+    guarded('codeAction', [], (document, params) => {
+      const actions = service().codeActions(document, params.range, params.context.diagnostics);
+      const only = params.context.only;
+      // `only` lists kinds by prefix: `source` admits `source.sortTimeline`.
+      return only ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
+    }),
+  );
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
   connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: service().exportNotice(document, params.format) })));

@@ -37,8 +37,8 @@ export interface PostmortemService {
   references(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(document: TextDocumentLike, position: Position): { range: Range; placeholder: string } | null;
   rename(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | null;
-  /** Why a rename to this name is refused, in the UI language (factor ids must stay slugs). */
-  renameRefusal(newName: string): string;
+  /** Why renaming the id at this position to `newName` is refused, in the UI language; null if it is fine. */
+  renameProblem(document: TextDocumentLike, position: Position, newName: string): string | null;
   codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   timelineModel(document: TextDocumentLike): TimelineModel;
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
@@ -86,7 +86,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     references: (document, position, includeDeclaration) => navigation.provideReferences(context.parse(document), position, includeDeclaration),
     prepareRename: (document, position) => navigation.prepareRename(context.parse(document), position),
     rename: (document, position, newName) => navigation.provideRename(context.parse(document), position, newName),
-    renameRefusal: (newName) => context.l10n.t('schema.formatSlug', newName),
+    renameProblem: (document, position, newName) => navigation.checkRename(context.parse(document), position, newName),
     codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),

@@ -74,6 +74,9 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
     if (!target) return undefined;
     const resolved: ResolvedSchema = { properties: {}, required: [], types: [] };
     if (definition) resolved.definition = definition;
+    // Words written beside a `$ref` describe this field; the definition's own words are generic.
+    if (node?.description) resolved.description = node.description;
+    if (node?.['x-description-ja']) resolved.descriptionJa = node['x-description-ja'];
     const merge = (part: SchemaNode | undefined, depth: number) => {
       const { node: schemaPart } = deref(part);
       if (!schemaPart || depth > 8) return;

@@ -11,7 +11,8 @@ export const cacheDir = path.join(repoRoot, '.cache', 'code-server');
 export const codeServerDir = path.join(cacheDir, 'node_modules', 'code-server');
 /** code-server's bundled VS Code. */
 export const vscodeDir = path.join(codeServerDir, 'lib', 'vscode');
-export const stampFile = path.join(cacheDir, `.setup-complete-${CODE_SERVER_VERSION}`);
+/** Written when setup completed; names the Node ABI the native modules were built for. */
+export const stampFile = path.join(cacheDir, `.setup-complete-${CODE_SERVER_VERSION}-node-abi${process.versions.modules}`);
 
 export const samplesDir = path.join(repoRoot, 'samples');
 export const e2eOutDir = path.join(repoRoot, 'test', 'e2e', 'out');

@@ -98,6 +98,9 @@ function attachPageLogging(page, label) {
   });
 }
 
+/** Workbench chatter that says nothing about our extension (kept in test-results/e2e-exthost.log). */
+const NOISE = /Ignoring fetching additional builtin extensions|Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions cache|Long running operations during shutdown/;
+
 function formatAutomationLog(type, args) {
   const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
   return parts.join(' ').split('\n').map((l) => `[exthost${type && type !== 'info' && type !== 'log' ? ' ' + type : ''}] ${l}`).join('\n');
@@ -112,8 +115,12 @@ async function runExtensionHostSuite(browser, server, workspace) {
 
   let resolveExit;
   const exited = new Promise((r) => { resolveExit = r; });
+  const exthostLog = fs.createWriteStream(path.join(resultsDir, 'e2e-exthost.log'));
+  context.on('close', () => exthostLog.end());
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    if (!stopping) console.log(formatAutomationLog(type, args));
+    const text = formatAutomationLog(type, args);
+    exthostLog.write(text + '\n');
+    if (!stopping && (argv.verbose || !NOISE.test(text))) console.log(text);
   });
   await page.exposeFunction('codeAutomationExit', (code, logs) => {
     // The workbench hands over its log files with the exit code: keep them as artifacts.
@@ -261,6 +268,7 @@ async function main() {
   let server;
   let browser;
   let workspace;
+  let uiWorkspace;
   let fatal = null;
   let suite = null;
   let interrupted = false;
@@ -296,7 +304,7 @@ async function main() {
         serverLog.write(line + '\n');
         // Once we are tearing down, code-server may print a long minified stack trace
         // ("Canceled") for half-open connections: keep that in the log file only.
-        if (!stopping && line.trim() && !/^\s+at /.test(line)) console.log(`[code-server] ${line.length > 300 ? line.slice(0, 300) + '…' : line}`);
+        if (!stopping && line.trim() && (argv.verbose || !/^\s+at |File not found: .*vsda|ManagementConnection|ExtensionHostConnection\] New connection|default profile extensions|ComputeTargetPlatform/.test(line))) console.log(`[code-server] ${line.length > 300 ? line.slice(0, 300) + '…' : line}`);
       },
     }), 'starting code-server');
     say(`code-server up at ${server.url} (pid/group ${server.pid})`);
@@ -322,7 +330,9 @@ async function main() {
 
     if (!argv['no-ui']) {
       const uiStart = Date.now();
-      await runUiChecks(browser, server, workspace.dir);
+      // A fresh copy: the suite may have edited and saved files in its workspace.
+      uiWorkspace = copySamples(samplesFrom);
+      await runUiChecks(browser, server, uiWorkspace.dir);
       say(`UI checks finished in ${((Date.now() - uiStart) / 1000).toFixed(1)} s`);
     }
   } catch (e) {
@@ -332,6 +342,7 @@ async function main() {
     await Promise.race([browser?.close(), sleep(10_000)]).catch(() => {});
     await server?.stop().catch(() => {});
     workspace?.cleanup();
+    uiWorkspace?.cleanup();
     browserLog?.end();
   }
   if (interrupted) return 130;

@@ -17,7 +17,8 @@ import {
 } from './paths.mjs';
 
 const P = 'setup';
-const say = (...a) => console.log(`[${P}]`, ...a);
+const T0 = Date.now();
+const say = (...a) => console.log(`[${P} ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
 const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'kerberos', 'native-watchdog', 'node-pty'];
 
@@ -126,7 +127,9 @@ export async function setup(opts = {}) {
   }
   say(`setting up code-server ${CODE_SERVER_VERSION} in ${path.relative(repoRoot, cacheDir)}/`);
   ensureDebianPackages();
-  fs.rmSync(stampFile, { force: true });
+  for (const f of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []) {
+    if (f.startsWith('.setup-complete-')) fs.rmSync(path.join(cacheDir, f), { force: true });
+  }
   fs.mkdirSync(cacheDir, { recursive: true });
 
   // 1. the package itself, without its (root-refusing, downloading) install script.
@@ -148,10 +151,12 @@ export async function setup(opts = {}) {
   const argon2Dir = path.join(cacheDir, 'node_modules', 'argon2');
   // node-pre-gyp puts it in lib/binding/napi-v3/argon2.node.
   const argonBuilt = () => findNodeFiles(path.join(argon2Dir, 'lib', 'binding')).length > 0;
-  if (!argonBuilt()) {
+  if (!argonBuilt() || unloadable(['argon2'], cacheDir).length) {
     say('npm rebuild argon2 ...');
     sh('npm', ['rebuild', 'argon2'], { cwd: cacheDir, allowFail: true });
     if (!argonBuilt()) throw new Error('argon2 has no built .node file after `npm rebuild argon2`');
+    const bad = unloadable(['argon2'], cacheDir);
+    if (bad.length) throw new Error(`argon2 built but does not load: ${bad.join('; ')}`);
   }
 
   // 3. lib/vscode production dependencies, then its native modules.
@@ -162,6 +167,8 @@ export async function setup(opts = {}) {
   const vsMods = path.join(vscodeDir, 'node_modules');
   const unbuilt = () => NATIVE_MODULES.filter((m) => builtNodeFiles(path.join(vsMods, m)).length === 0);
   let todo = unbuilt();
+  // Built for another Node ABI (Node was upgraded)? Then rebuild them all.
+  if (!todo.length && unloadable(NATIVE_MODULES, vscodeDir).length) todo = [...NATIVE_MODULES];
   if (todo.length) {
     say(`lib/vscode: npm rebuild ${todo.join(' ')} ...`);
     // node-pty's post-install step fails at the very end although pty.node is built: check files.

@@ -67,3 +67,32 @@ describe('LSP server over stdio: editor features', function () {
     assert.ok(onlySource.every((action) => action.kind.startsWith('source')));
   });
 });
+
+describe('LSP server over stdio: completion and hover', function () {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ locale: 'ja' });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('completes kind values inside a timeline event, replacing the typed word', async () => {
+    const source = 'postmortem: 1\ntimezone: Asia/Tokyo\ntimeline:\n  - at: 2021-06-30T12:00\n    event: 障害🔥が発生\n    kind: det\n';
+    const docUri = 'file:///lsp/complete.postmortem.yaml';
+    client.open(docUri, source);
+    const result = await client.request<{ items: { label: string; textEdit?: { range: { start: { character: number }; end: { character: number } } } }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 5, character: 13 } });
+    const items = Array.isArray(result) ? result : result.items;
+    const detected = items.find((item) => item.label === 'detected') as { textEdit?: { range: { start: { character: number }; end: { character: number } } } } | undefined;
+    assert.ok(detected, items.map((item) => item.label).join(', '));
+    assert.deepEqual([detected.textEdit?.range.start.character, detected.textEdit?.range.end.character], [10, 13]);
+  });
+
+  it('hovers a time with its instant in UTC and the zone, in the client language', async () => {
+    const docUri = 'file:///lsp/hover.postmortem.yaml';
+    client.open(docUri, 'postmortem: 1\ntimezone: Asia/Tokyo\nimpact:\n  period:\n    start: 2020-11-02T10:38\n');
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: docUri }, position: { line: 4, character: 14 } });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /01:38 UTC/);
+    assert.match(hover.contents.value, /Asia\/Tokyo/);
+  });
+});

@@ -1,0 +1,261 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { diffModels } from './diff';
+import { previewShell } from './html';
+import { LinkIndex } from './links';
+import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from './messages';
+
+export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
+const LANGUAGE_ID = 'postmortem';
+/** Just enough to let a burst of keystrokes become one request; the server's parse is the real cost. */
+const CHANGE_DELAY_MS = 25;
+const SEVERITIES: DiagnosticView['severity'][] = ['error', 'warning', 'info', 'hint'];
+
+/** Where the webview may load from: our bundle and our stylesheet, nothing else. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'client', 'out', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** One preview panel: follows a postmortem document, keeps its webview in step with the server's model. */
+export class PreviewPanel implements vscode.Disposable {
+  private document: vscode.TextDocument | undefined;
+  /** What the webview shows now: the last model that parsed (or the first one, when none did). */
+  private shown: ViewModel | undefined;
+  private links = new LinkIndex([]);
+  private stale: string | undefined;
+  private ready = false;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = false;
+  private again = false;
+  private highlighted: string | undefined;
+  private lastDiagnostics = '';
+  private nextProbe = 1;
+  private readonly probes = new Map<number, (result: PreviewSnapshot | boolean) => void>();
+  readonly renders: { kind: 'model' | 'patch'; ms: number; events: number }[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'preview.svg');
+    this.render();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+      panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is torn down; it says `ready` again when it comes back.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.document && event.contentChanges.length > 0) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && editor.document.languageId === LANGUAGE_ID && editor.document !== this.document) this.follow(editor.document);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document === this.document) this.highlightAt(event.selections[0]?.active);
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (this.document && event.uris.some((uri) => uri.toString() === this.document?.uri.toString())) this.sendDiagnostics();
+      }),
+    );
+  }
+
+  get uri(): vscode.Uri | undefined {
+    return this.document?.uri;
+  }
+
+  follow(document: vscode.TextDocument): void {
+    if (this.document !== document) {
+      this.document = document;
+      this.shown = undefined;
+      this.links = new LinkIndex([]);
+      this.highlighted = undefined;
+      this.lastDiagnostics = '';
+    }
+    this.panel.title = vscode.l10n.t('Timeline: {0}', path.basename(document.uri.path));
+    void this.refresh();
+  }
+
+  /** A new page (new nonce); the script then says `ready` and gets the whole picture. */
+  private render(): void {
+    const webview = this.panel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    this.ready = false;
+    webview.html = previewShell({
+      cspSource: webview.cspSource,
+      scriptUri: asset('client', 'out', 'webview', 'preview.js'),
+      styleUri: asset('media', 'preview.css'),
+      language: vscode.env.language,
+      title: this.panel.title,
+    });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), CHANGE_DELAY_MS);
+  }
+
+  /** One request at a time; changes that arrive meanwhile are picked up by one more round. */
+  private async refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    const document = this.document;
+    if (!document) return this.post({ type: 'empty', message: vscode.l10n.t('Open a postmortem file to see its timeline.') });
+    this.inFlight = true;
+    try {
+      const model = await this.client.sendRequest(TimelineRequest, { uri: document.uri.toString() });
+      if (document === this.document) this.accept(model);
+      // The server may answer for the version before the latest keystroke; ask again then.
+      if (model && model.version < document.version) this.again = true;
+    } catch (error) {
+      if (this.client.isRunning()) console.warn(`postmortem preview: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.inFlight = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private accept(model: TimelineModel | null): void {
+    if (!model) return;
+    const { links, ...view } = model;
+    if (model.problem && this.shown && this.shown.uri === model.uri) {
+      // Keep the last good picture (and its links: most lines have not moved) and say why.
+      this.setStale(model.problem.keptMessage);
+      return;
+    }
+    this.links = new LinkIndex(links);
+    const previous = this.shown;
+    this.shown = view;
+    this.setStale(model.problem?.message);
+    if (!this.ready) return;
+    if (previous && previous.uri === view.uri) this.post({ type: 'patch', patch: diffModels(previous, view) });
+    else this.sendAll();
+    this.sendDiagnostics();
+  }
+
+  private setStale(message: string | undefined): void {
+    if (message === this.stale) return;
+    this.stale = message;
+    this.post({ type: 'stale', message });
+  }
+
+  /** Everything, after `ready`: the webview may be new (first open, restore, shown again). */
+  private sendAll(): void {
+    if (!this.document) return this.post({ type: 'empty', message: vscode.l10n.t('Open a postmortem file to see its timeline.') });
+    if (!this.shown) return;
+    this.post({ type: 'model', model: this.shown, fileName: path.basename(this.document.uri.path) });
+    this.post({ type: 'stale', message: this.stale });
+    this.lastDiagnostics = '';
+    this.sendDiagnostics();
+    if (this.highlighted) this.post({ type: 'highlight', id: this.highlighted });
+  }
+
+  private sendDiagnostics(): void {
+    if (!this.document || !this.shown) return;
+    const grouped = this.links.group(vscode.languages.getDiagnostics(this.document.uri), (diagnostic) => ({
+      severity: SEVERITIES[diagnostic.severity] ?? 'info',
+      message: diagnostic.message,
+      code: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : diagnostic.code === undefined ? undefined : String(diagnostic.code),
+    }));
+    const key = JSON.stringify(grouped);
+    if (key === this.lastDiagnostics) return;
+    this.lastDiagnostics = key;
+    this.post({ type: 'diagnostics', ...grouped });
+  }
+
+  private highlightAt(position: vscode.Position | undefined): void {
+    const id = position ? this.links.idAt(position) : undefined;
+    if (id === this.highlighted) return;
+    this.highlighted = id;
+    this.post({ type: 'highlight', id });
+  }
+
+  /** Selects the item's source lines in an editor beside the preview; focus stays in the preview. */
+  async reveal(id: string): Promise<void> {
+    const range = this.links.rangeOf(id);
+    if (!range || !this.document) return;
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === this.document);
+    const editor = await vscode.window.showTextDocument(this.document, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: true,
+      preview: false,
+    });
+    const endLine = Math.min(range.end.line, editor.document.lineCount - 1);
+    const selection = new vscode.Selection(range.start.line, 0, endLine, editor.document.lineAt(endLine).text.length);
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private onMessage(message: FromWebview): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendAll();
+        if (!this.shown) void this.refresh();
+        break;
+      case 'reveal':
+        if (typeof message.id === 'string') void this.reveal(message.id);
+        break;
+      case 'rendered':
+        this.renders.push({ kind: message.kind, ms: message.ms, events: message.events });
+        if (this.renders.length > 200) this.renders.shift();
+        break;
+      case 'probeResult':
+        this.probes.get(message.requestId)?.(message.result);
+        this.probes.delete(message.requestId);
+        break;
+    }
+  }
+
+  /** Test hook: asks the webview for a snapshot of its DOM, or to click an item like a person would. */
+  probe(action: 'snapshot'): Promise<PreviewSnapshot>;
+  probe(action: 'click', id: string): Promise<boolean>;
+  probe(action: 'snapshot' | 'click', id?: string): Promise<PreviewSnapshot | boolean> {
+    const requestId = this.nextProbe++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.probes.delete(requestId);
+        reject(new Error(`the preview did not answer the ${action} probe`));
+      }, 10_000);
+      this.probes.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.post(action === 'click' ? { type: 'probe', requestId, action, id: id ?? '' } : { type: 'probe', requestId, action });
+    });
+  }
+
+  private post(message: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private disposed = false;
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+    this.panel.dispose();
+  }
+}

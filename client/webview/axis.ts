@@ -1,0 +1,129 @@
+import type { ViewModel } from '../src/preview/messages';
+import { clear, el, fmt, percent, place } from './dom';
+
+const MARK = 8;
+const LANE = 11;
+const MAX_LANES = 8;
+const BAR_MIN = 3;
+
+/**
+ * The timeline on its time axis: the impact period as a band, cut gaps as labelled breaks,
+ * events as marks coloured by kind (bars for `until` ranges and whole days), marks that would
+ * overlap stacked in lanes, and what does not fit counted per column. Horizontal positions come
+ * from the model; only the stacking depends on the width, so it is redone on resize.
+ *
+ * For pointer users the marks link to the source like the list rows do; for keyboard and screen
+ * reader users the list below carries the same events, so the drawing is one labelled image.
+ */
+export class Axis {
+  readonly element: HTMLElement;
+  private readonly track: HTMLElement;
+  private readonly ticks: HTMLElement;
+  private model: ViewModel | undefined;
+  private width = 0;
+  private highlighted: string | undefined;
+
+  constructor() {
+    this.track = el('div', { className: 'axis-track', attrs: { 'aria-hidden': 'true' } });
+    this.ticks = el('div', { className: 'axis-ticks', attrs: { 'aria-hidden': 'true' } });
+    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.track, this.ticks);
+    new ResizeObserver(() => {
+      const width = this.track.clientWidth;
+      if (width !== this.width) {
+        this.width = width;
+        this.draw();
+      }
+    }).observe(this.track);
+  }
+
+  update(model: ViewModel): void {
+    this.model = model;
+    this.width = this.track.clientWidth;
+    this.draw();
+  }
+
+  highlight(id: string | undefined): void {
+    this.highlighted = id;
+    for (const mark of this.track.querySelectorAll('.highlighted')) mark.classList.remove('highlighted');
+    if (id) this.track.querySelector(`[data-item="${CSS.escape(id)}"]`)?.classList.add('highlighted');
+  }
+
+  private draw(): void {
+    const model = this.model;
+    if (!model) return;
+    const { axis, labels } = model;
+    const width = this.width || 600;
+    const first = axis.ticks[0]?.text ?? '';
+    const last = axis.ticks[axis.ticks.length - 1]?.text ?? '';
+    this.element.setAttribute('aria-label', `${labels['notice.preview.axis']}: ${first} – ${last}, ${fmt(labels['notice.preview.eventCount'], model.events.length)}`);
+    clear(this.track);
+    clear(this.ticks);
+
+    if (axis.impact) {
+      const band = el('div', { className: `impact${axis.impact.ongoing ? ' ongoing' : ''}`, attrs: { title: labels['notice.preview.impactBand'] } });
+      place(band, { left: percent(axis.impact.from), width: percent(axis.impact.to - axis.impact.from) });
+      this.track.appendChild(band);
+    }
+    for (const segment of axis.segments) {
+      if (!segment.compressed) continue;
+      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } }, el('span', { text: segment.label ?? '' }));
+      place(gap, { left: percent(segment.from), width: percent(segment.to - segment.from) });
+      this.track.appendChild(gap);
+    }
+
+    // Greedy lanes in time order: a mark takes the lowest lane that is free at its x.
+    const laneEnds: number[] = [];
+    const overflow = new Map<number, number>();
+    const order = model.events.filter((event) => event.pos !== undefined).sort((a, b) => (a.pos ?? 0) - (b.pos ?? 0));
+    const fragment = document.createDocumentFragment();
+    for (const event of order) {
+      const x = (event.pos ?? 0) * width;
+      const barWidth = event.endPos !== undefined ? (event.endPos - (event.pos ?? 0)) * width : 0;
+      const isBar = barWidth >= BAR_MIN;
+      const extent = Math.max(MARK, barWidth);
+      let lane = laneEnds.findIndex((end) => end <= x);
+      if (lane < 0 && laneEnds.length < MAX_LANES) lane = laneEnds.push(0) - 1;
+      if (lane < 0) {
+        const column = Math.floor(x / MARK);
+        overflow.set(column, (overflow.get(column) ?? 0) + 1);
+        continue;
+      }
+      laneEnds[lane] = x + extent + 1;
+      const title = `${event.at?.text ?? ''} ${labels[`notice.kind.${event.kind}`]}: ${event.text}`;
+      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' bar' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title } });
+      place(mark, { left: `${isBar ? x : x - MARK / 2}px`, width: isBar ? `${barWidth}px` : undefined, top: `${lane * LANE}px` });
+      fragment.appendChild(mark);
+    }
+    for (const [column, count] of overflow) {
+      const more = el('div', { className: 'more', text: `+${count}` });
+      place(more, { left: `${column * MARK}px`, top: `${MAX_LANES * LANE}px` });
+      fragment.appendChild(more);
+    }
+    this.track.appendChild(fragment);
+    const lanes = Math.max(1, laneEnds.length) + (overflow.size > 0 ? 1 : 0);
+    place(this.track, { height: `${lanes * LANE + 10}px` });
+
+    for (const [line, className] of [
+      [axis.deadline, 'deadline'],
+      [axis.published, 'published'],
+    ] as const) {
+      if (!line) continue;
+      const marker = el('div', { className: `line ${className}`, attrs: { title: line.text } }, el('span', { text: line.text }));
+      place(marker, { left: percent(line.pos) });
+      this.track.appendChild(marker);
+    }
+
+    // Tick labels that would collide with the previous one are left out.
+    let lastRight = -Infinity;
+    const minGap = 6;
+    for (const tick of axis.ticks) {
+      const x = tick.pos * width;
+      const estimate = tick.text.length * 6.5;
+      if (x - estimate / 2 < lastRight + minGap) continue;
+      lastRight = x + estimate / 2;
+      const label = el('span', { className: `tick${tick.major ? ' major' : ''}`, text: tick.text });
+      place(label, { left: percent(tick.pos) });
+      this.ticks.appendChild(label);
+    }
+  }
+}

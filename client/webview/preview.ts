@@ -1,0 +1,204 @@
+import { applyPatch } from '../src/preview/diff';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../src/preview/messages';
+import { Axis } from './axis';
+import { clear, el } from './dom';
+import { EventList } from './eventList';
+import * as sections from './sections';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): WebviewState | undefined;
+  setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const KINDS = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'] as const;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+const banner = el('div', { className: 'banner', attrs: { role: 'status', 'aria-live': 'polite' } });
+const slots = {
+  header: el('div'),
+  durations: el('div'),
+  axis: el('div'),
+  events: el('div'),
+  counts: el('div'),
+  factors: el('div'),
+  countermeasures: el('div'),
+};
+const axis = new Axis();
+const list = new EventList((id) => vscode.postMessage({ type: 'reveal', id }));
+
+let model: ViewModel | undefined;
+let fileName = '';
+let stale: string | undefined;
+let highlighted: string | undefined;
+let problems: Record<string, DiagnosticView[]> = {};
+let general: DiagnosticView[] = [];
+let lastRenderMs: number | undefined;
+const saved = vscode.getState();
+
+root.replaceChildren(banner, ...Object.values(slots));
+root.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  if (target.closest('.list')) return;
+  const item = target.closest<HTMLElement>('[data-item]');
+  if (item?.dataset.item) vscode.postMessage({ type: 'reveal', id: item.dataset.item });
+});
+let saveTimer: number | undefined;
+const saveState = () => {
+  clearTimeout(saveTimer);
+  saveTimer = window.setTimeout(() => vscode.setState({ uri: model?.uri, scrollTop: document.scrollingElement?.scrollTop ?? 0, listScrollTop: list.scrollTop }), 200);
+};
+window.addEventListener('scroll', saveState, { passive: true });
+list.element.addEventListener('scroll', saveState, { passive: true });
+
+type Part = keyof typeof slots;
+const ALL: readonly Part[] = ['header', 'durations', 'axis', 'events', 'counts', 'factors', 'countermeasures'];
+/** Which parts of the page depend on which fields of the model. */
+const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
+  header: ['header'],
+  overview: ['header'],
+  zone: ['header', 'axis', 'events'],
+  durations: ['durations'],
+  disclosure: ['durations'],
+  axis: ['axis', 'events'],
+  events: ['axis', 'events'],
+  counts: ['counts'],
+  factors: ['factors'],
+  countermeasureGroups: ['factors', 'countermeasures'],
+};
+
+function render(parts: ReadonlySet<Part>): void {
+  if (!model) return;
+  const m = model;
+  document.documentElement.lang = m.header.languageTag ?? m.language;
+  if (parts.has('header')) slots.header.replaceChildren(sections.header(m, fileName, problems, general));
+  if (parts.has('durations')) slots.durations.replaceChildren(sections.durations(m, problems));
+  if (parts.has('axis')) {
+    if (!slots.axis.firstChild) {
+      const legend = el('ul', { className: 'kinds', attrs: { 'aria-label': m.labels['notice.preview.axis'] } });
+      slots.axis.replaceChildren(sections.section('axis', m.labels['notice.preview.axis'], axis.element, legend));
+    }
+    (slots.axis.querySelector('h2') as HTMLElement).textContent = m.labels['notice.preview.axis'];
+    const legend = slots.axis.querySelector('.kinds') as HTMLElement;
+    legend.replaceChildren(...KINDS.map((kind) => el('li', { className: `kind-${kind}` }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }), el('span', { text: m.labels[`notice.kind.${kind}`] }))));
+    axis.update(m);
+    axis.highlight(highlighted);
+  }
+  if (parts.has('events')) {
+    if (!slots.events.firstChild) slots.events.replaceChildren(sections.section('events', '', list.element));
+    (slots.events.querySelector('h2') as HTMLElement).textContent = `${m.labels['notice.preview.events']} (${m.events.length})`;
+    list.update(m);
+  }
+  if (parts.has('counts')) slots.counts.replaceChildren(sections.counts(m, problems) ?? '');
+  if (parts.has('factors')) slots.factors.replaceChildren(sections.factors(m, problems) ?? '');
+  if (parts.has('countermeasures')) slots.countermeasures.replaceChildren(sections.countermeasures(m, problems));
+  applyHighlight(false);
+  root.removeAttribute('aria-busy');
+}
+
+function partsOf(patch: ModelPatch): Set<Part> {
+  const keys = Object.keys(patch.fields) as (keyof ViewModel)[];
+  if (keys.includes('labels') || keys.includes('language')) return new Set(ALL);
+  const parts = new Set<Part>(keys.flatMap((key) => DEPENDS[key] ?? []));
+  if (patch.events) for (const part of DEPENDS.events ?? []) parts.add(part);
+  return parts;
+}
+
+function applyHighlight(scroll: boolean): void {
+  for (const element of root.querySelectorAll('.item.highlighted')) element.classList.remove('highlighted');
+  axis.highlight(highlighted);
+  const inList = list.highlight(highlighted);
+  if (!highlighted || inList) return;
+  const element = root.querySelector<HTMLElement>(`.item[data-item="${CSS.escape(highlighted)}"]`);
+  element?.classList.add('highlighted');
+  if (scroll) element?.scrollIntoView({ block: 'nearest' });
+}
+
+function showStale(): void {
+  banner.textContent = stale ?? '';
+  banner.classList.toggle('visible', Boolean(stale));
+}
+
+/** Reports the time from message to painted frame: what the person waits for. */
+function timed(kind: 'model' | 'patch', started: number): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      lastRenderMs = performance.now() - started;
+      vscode.postMessage({ type: 'rendered', kind, ms: lastRenderMs, events: model?.events.length ?? 0 });
+    }, 0),
+  );
+}
+
+function snapshot(): PreviewSnapshot {
+  return {
+    version: model?.version,
+    title: root.querySelector('h1')?.textContent ?? '',
+    eventTexts: [...root.querySelectorAll('.row.event .text')].map((node) => node.textContent ?? ''),
+    eventCount: model?.events.length ?? 0,
+    stale,
+    highlighted: root.querySelector('.highlighted[data-item]')?.getAttribute('data-item') ?? undefined,
+    tags: [...new Set([...document.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()))].sort(),
+    urls: [...document.querySelectorAll('[href], [src]')].map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? ''),
+    injected: '__postmortemInjected' in window,
+    lastRenderMs,
+  };
+}
+
+function click(id: string): boolean {
+  const element = id.startsWith('event:') ? list.rowElement(id) : root.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"]`);
+  element?.click();
+  return Boolean(element);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  const started = performance.now();
+  switch (message.type) {
+    case 'model': {
+      const first = model === undefined;
+      model = message.model;
+      fileName = message.fileName;
+      render(new Set(ALL));
+      if (first && saved && saved.uri === model.uri) {
+        list.scrollTop = saved.listScrollTop;
+        document.scrollingElement?.scrollTo(0, saved.scrollTop);
+      }
+      saveState();
+      timed('model', started);
+      break;
+    }
+    case 'patch':
+      if (!model) return;
+      model = applyPatch(model, message.patch);
+      render(partsOf(message.patch));
+      timed('patch', started);
+      break;
+    case 'stale':
+      stale = message.message;
+      showStale();
+      break;
+    case 'highlight':
+      highlighted = message.id;
+      applyHighlight(true);
+      break;
+    case 'diagnostics':
+      problems = message.byItem;
+      general = message.general;
+      list.setDiagnostics(problems);
+      render(new Set<Part>(['header', 'durations', 'counts', 'factors', 'countermeasures']));
+      break;
+    case 'empty':
+      model = undefined;
+      for (const slot of Object.values(slots)) clear(slot);
+      slots.header.replaceChildren(el('p', { className: 'empty', text: message.message }));
+      root.removeAttribute('aria-busy');
+      break;
+    case 'probe':
+      vscode.postMessage({ type: 'probeResult', requestId: message.requestId, result: message.action === 'click' ? click(message.id) : snapshot() });
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -32,7 +32,19 @@ export function isDate(text: string): boolean {
   return Boolean(match && validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])));
 }
 
+// Building an Intl.DateTimeFormat costs tens of microseconds; rules ask once per time in the document.
+const zoneValidity = new Map<string, boolean>();
 export function isValidTimeZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = checkTimeZone(zone);
+    if (zoneValidity.size > 1000) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+function checkTimeZone(zone: string): boolean {
   if (OFFSET_PATTERN.test(zone)) return parseOffset(zone) !== undefined;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -48,8 +60,23 @@ export function knownTimeZones(): readonly string[] {
   return zoneNames;
 }
 
+// Every re-parse of a document reads the same times again; a zone lookup costs two formatToParts.
+// Results are shared between callers, so they are never mutated. Bounded: cleared when it fills.
+const parsedTimes = new Map<string, ParsedTime | undefined>();
+const PARSED_TIMES_LIMIT = 200_000;
+
 /** Parses a time; `zone` is the document's `timezone` (an IANA name or an offset) if any. */
 export function parseTime(text: string, zone?: string): ParsedTime | undefined {
+  const key = zone === undefined ? text : `${zone}\u0000${text}`;
+  const cached = parsedTimes.get(key);
+  if (cached !== undefined || parsedTimes.has(key)) return cached;
+  const parsed = parseTimeUncached(text, zone);
+  if (parsedTimes.size >= PARSED_TIMES_LIMIT) parsedTimes.clear();
+  parsedTimes.set(key, parsed);
+  return parsed;
+}
+
+function parseTimeUncached(text: string, zone: string | undefined): ParsedTime | undefined {
   const match = TIME_PATTERN.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, fraction, offsetText] = match;

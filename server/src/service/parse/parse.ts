@@ -1,6 +1,7 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { Document, LineCounter, parseDocument } from 'yaml';
+import { convertDocument } from './convert';
 import { LineIndex } from './lineIndex';
-import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './tree';
+import type { YNode } from './tree';
 
 export interface SyntaxProblem {
   start: number;
@@ -31,7 +32,7 @@ export interface ParseInput {
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
   const lineCounter = new LineCounter();
   const document = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
-  const root = convertDocument(document);
+  const root = convertDocument(document, input.text);
   return {
     uri: input.uri,
     version: input.version,
@@ -43,7 +44,7 @@ export function parsePostmortem(input: ParseInput): ParsedPostmortem {
   };
 }
 
-function collectProblems(document: Document, textLength: number): SyntaxProblem[] {
+export function collectProblems(document: Document, textLength: number): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const add = (severity: SyntaxProblem['severity']) => (error: { pos: [number, number]; code: string; message: string }) => {
     const start = Math.min(error.pos[0], textLength);
@@ -59,65 +60,6 @@ function collectProblems(document: Document, textLength: number): SyntaxProblem[
   document.errors.forEach(add('error'));
   document.warnings.forEach(add('warning'));
   return problems;
-}
-
-function convertDocument(document: Document): YNode | null {
-  const converted = new Map<YamlNode, YNode>();
-  const aliases: { alias: YAlias; source: Alias }[] = [];
-
-  const convert = (node: unknown): YNode | null => {
-    if (isScalar(node)) return rememberScalar(node);
-    if (isMap(node)) {
-      const [start, , end] = node.range ?? [0, 0, 0];
-      const map: YMap = { kind: 'map', flow: Boolean(node.flow), pairs: [], start, end };
-      converted.set(node, map);
-      for (const item of node.items) {
-        if (!isPair(item) || !isScalar(item.key)) continue;
-        const key = rememberScalar(item.key);
-        const value = item.value === null ? null : convert(item.value);
-        const pair: YPair = { key, value, start: key.start, end: Math.max(key.end, value?.end ?? key.end) };
-        map.pairs.push(pair);
-      }
-      return map;
-    }
-    if (isSeq(node)) {
-      const [start, , end] = node.range ?? [0, 0, 0];
-      const seq: YSeq = { kind: 'seq', flow: Boolean(node.flow), items: [], start, end };
-      converted.set(node, seq);
-      for (const item of node.items) {
-        const child = convert(isPair(item) ? item.key : item);
-        if (child) seq.items.push(child);
-      }
-      return seq;
-    }
-    if (isAlias(node)) {
-      const [start, , end] = node.range ?? [0, 0, 0];
-      const alias: YAlias = { kind: 'alias', source: node.source, target: null, start, end };
-      aliases.push({ alias, source: node });
-      return alias;
-    }
-    return null;
-  };
-
-  const rememberScalar = (node: Scalar): YScalar => {
-    const [start, valueEnd] = node.range ?? [0, 0, 0];
-    const scalar: YScalar = {
-      kind: 'scalar',
-      value: node.value,
-      quoted: node.type !== undefined && node.type !== Scalar.PLAIN,
-      start,
-      end: valueEnd,
-    };
-    converted.set(node, scalar);
-    return scalar;
-  };
-
-  const root = convert(document.contents);
-  for (const { alias, source } of aliases) {
-    const target = source.resolve(document);
-    alias.target = target ? converted.get(target as YamlNode) ?? null : null;
-  }
-  return root;
 }
 
 /**

@@ -5,6 +5,7 @@ const MARK = 8;
 const LANE = 11;
 const MAX_LANES = 8;
 const BAR_MIN = 3;
+const LABEL_ROW = 14;
 
 /**
  * The timeline on its time axis: the impact period as a band, cut gaps as labelled breaks,
@@ -19,6 +20,7 @@ export class Axis {
   readonly element: HTMLElement;
   private readonly track: HTMLElement;
   private readonly ticks: HTMLElement;
+  private readonly lines: HTMLElement;
   private model: ViewModel | undefined;
   private width = 0;
   private highlighted: string | undefined;
@@ -26,7 +28,8 @@ export class Axis {
   constructor() {
     this.track = el('div', { className: 'axis-track', attrs: { 'aria-hidden': 'true' } });
     this.ticks = el('div', { className: 'axis-ticks', attrs: { 'aria-hidden': 'true' } });
-    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.track, this.ticks);
+    this.lines = el('div', { className: 'axis-lines', attrs: { 'aria-hidden': 'true' } });
+    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.ticks);
     new ResizeObserver(() => {
       const width = this.track.clientWidth;
       if (width !== this.width) {
@@ -58,6 +61,7 @@ export class Axis {
     this.element.setAttribute('aria-label', `${labels['notice.preview.axis']}: ${first} – ${last}, ${fmt(labels['notice.preview.eventCount'], model.events.length)}`);
     clear(this.track);
     clear(this.ticks);
+    clear(this.lines);
 
     if (axis.impact) {
       const band = el('div', { className: `impact${axis.impact.ongoing ? ' ongoing' : ''}`, attrs: { title: labels['notice.preview.impactBand'] } });
@@ -90,7 +94,7 @@ export class Axis {
       }
       laneEnds[lane] = x + extent + 1;
       const title = `${event.at?.text ?? ''} ${labels[`notice.kind.${event.kind}`]}: ${event.text}`;
-      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' bar' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title } });
+      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title } });
       place(mark, { left: `${isBar ? x : x - MARK / 2}px`, width: isBar ? `${barWidth}px` : undefined, top: `${lane * LANE}px` });
       fragment.appendChild(mark);
     }
@@ -103,15 +107,29 @@ export class Axis {
     const lanes = Math.max(1, laneEnds.length) + (overflow.size > 0 ? 1 : 0);
     place(this.track, { height: `${lanes * LANE + 10}px` });
 
+    // The deadline and publication lines cross the track; their labels sit above it, on a second
+    // row when they would overlap.
+    const rowEnds: number[] = [];
     for (const [line, className] of [
       [axis.deadline, 'deadline'],
       [axis.published, 'published'],
     ] as const) {
       if (!line) continue;
-      const marker = el('div', { className: `line ${className}`, attrs: { title: line.text } }, el('span', { text: line.text }));
+      const marker = el('div', { className: `line ${className}`, attrs: { title: line.text } });
       place(marker, { left: percent(line.pos) });
       this.track.appendChild(marker);
+      const x = line.pos * width;
+      const textWidth = line.text.length * 6.5;
+      // Near the right end the label hangs to the left of its line.
+      const left = x + textWidth > width ? x - textWidth - 3 : x + 3;
+      let row = rowEnds.findIndex((end) => end < left);
+      if (row < 0) row = rowEnds.push(0) - 1;
+      rowEnds[row] = left + textWidth;
+      const label = el('span', { className: `line-label ${className}`, text: line.text });
+      place(label, { left: `${Math.max(0, left)}px`, top: `${row * LABEL_ROW}px` });
+      this.lines.appendChild(label);
     }
+    place(this.lines, { height: `${rowEnds.length * LABEL_ROW}px` });
 
     // Tick labels that would collide with the previous one are left out.
     let lastRight = -Infinity;
@@ -121,7 +139,8 @@ export class Axis {
       const estimate = tick.text.length * 6.5;
       if (x - estimate / 2 < lastRight + minGap) continue;
       lastRight = x + estimate / 2;
-      const label = el('span', { className: `tick${tick.major ? ' major' : ''}`, text: tick.text });
+      const edge = tick.pos < 0.04 ? ' start' : tick.pos > 0.96 ? ' end' : '';
+      const label = el('span', { className: `tick${tick.major ? ' major' : ''}${edge}`, text: tick.text });
       place(label, { left: percent(tick.pos) });
       this.ticks.appendChild(label);
     }

@@ -127,7 +127,7 @@ export class EventList {
     const event = model.events[row.index] as ViewEvent;
     const problems = this.diagnostics[event.id] ?? [];
     const kindLabel = model.labels[`notice.kind.${event.kind}`];
-    const when = event.at ? (event.until ? `${event.at.text} – ${event.until.text}` : event.at.text) : model.labels['notice.preview.noTime'];
+    const when = event.at ? (event.until ? rangeText(event.at.text, event.until.text) : event.at.text) : model.labels['notice.preview.noTime'];
     const worst = problems.find((p) => p.severity === 'error') ?? problems.find((p) => p.severity === 'warning') ?? problems[0];
     const element = el(
       'div',
@@ -222,4 +222,15 @@ function buildRows(model: ViewModel): Row[] {
     if (at !== undefined) previous = at;
   });
   return rows;
+}
+
+/** `2020-11-02 11:40–13:51`: the end's date is left out when it is the start's. */
+function rangeText(from: string, to: string): string {
+  const split = (text: string) => {
+    const space = text.lastIndexOf(' ');
+    return space < 0 ? [text, ''] : [text.slice(0, space), text.slice(space + 1)];
+  };
+  const [fromDate] = split(from);
+  const [toDate, toClock] = split(to);
+  return toClock && fromDate === toDate ? `${from}–${toClock}` : `${from} – ${to}`;
 }

@@ -5,7 +5,7 @@ type Problems = Record<string, DiagnosticView[]>;
 
 /** A section with a heading the screen reader can jump to. */
 export function section(id: string, title: string, ...children: Child[]): HTMLElement {
-  return el('section', { className: `section ${id}`, attrs: { 'aria-labelledby': `h-${id}` } }, el('h2', { text: title, attrs: { id: `h-${id}` } }), ...children);
+  return el('section', { className: `section section-${id}`, attrs: { 'aria-labelledby': `h-${id}` } }, el('h2', { text: title, attrs: { id: `h-${id}` } }), ...children);
 }
 
 /** Problems on an item: an icon for the eye, the messages for the screen reader and the tooltip. */
@@ -31,7 +31,7 @@ export function header(model: ViewModel, fileName: string, problems: Problems, g
     [labels['notice.field.status'], h.statusLabel],
     [labels['notice.field.published'], h.publishedText],
     [labels['notice.field.language'], h.languageName],
-    ['⏱', model.zone.label],
+    [labels['notice.field.zone'], model.zone.label],
   ];
   return el(
     'header',

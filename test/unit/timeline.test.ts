@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
+import { bigDocument, withTimeline } from './timelineFixtures';
 
 const model = (text: string, options: Parameters<typeof service>[0] = {}): TimelineModel => service(options).timelineModel(doc(text));
 const duration = (m: TimelineModel, key: string) => m.durations.find((d) => d.key === key);
-
-/** VALID with its timeline (and anything after it up to `countermeasures:`) replaced. */
-function withTimeline(events: string, base = VALID): string {
-  return base.replace(/timeline:\n[\s\S]*?(?=countermeasures:)/, `timeline:\n${events}`);
-}
 
 describe('timeline model: header and language', () => {
   it('carries uri, version, header fields and the document language', () => {
@@ -281,19 +277,6 @@ describe('timeline model: broken input', () => {
     }
   });
 });
-
-/** A document with `count` events one to ninety minutes apart, with ranges and every kind. */
-export function bigDocument(count: number): string {
-  const kinds = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'];
-  const lines: string[] = [];
-  let time = Date.UTC(2020, 0, 1);
-  for (let i = 0; i < count; i++) {
-    time += ((i * 7919) % 90) * 60_000 + 60_000;
-    const at = new Date(time).toISOString().slice(0, 16);
-    lines.push(`  - at: ${at}`, ...(i % 50 === 0 ? [`    until: ${new Date(time + 3_600_000).toISOString().slice(0, 16)}`] : []), `    event: Event number ${i} with some words`, `    kind: ${kinds[i % kinds.length]}`);
-  }
-  return withTimeline(`${lines.join('\n')}\n`);
-}
 
 describe('timeline model: 10,000 events', function () {
   this.timeout(60_000);

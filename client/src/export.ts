@@ -1,5 +1,87 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExportNoticeRequest, TimelineRequest, type NoticeFormat } from '../../server/src/protocol';
 
-// PLACEHOLDER: replaced by the notice export (issue 4).
-export function registerExport(_context: vscode.ExtensionContext, _client: LanguageClient): void {}
+const LANGUAGE_ID = 'postmortem';
+
+/** For scripts, tasks and tests: skip the questions and write here. */
+export interface ExportOptions {
+  format: NoticeFormat;
+  target: vscode.Uri;
+}
+
+/**
+ * "Postmortem: Export Notice": asks for the format and where to save, then writes the public notice
+ * the server renders (the same text as `postmortem-lint export`). Returns the written URI.
+ */
+export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri, options?: ExportOptions): Promise<vscode.Uri | undefined> => {
+      const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();
+      if (!document) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
+        return undefined;
+      }
+      const format = options?.format ?? (await askFormat());
+      if (!format) return undefined;
+      const target = options?.target ?? (await askTarget(document, format));
+      if (!target) return undefined;
+
+      const uri = document.uri.toString();
+      // A notice from half a document is worse than none: refuse while the YAML does not parse.
+      const model = await client.sendRequest(TimelineRequest, { uri });
+      if (model?.problem) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
+        return undefined;
+      }
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format });
+      if (!result) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
+        return undefined;
+      }
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      if (!options) void offerToOpen(target, format);
+      return target;
+    }),
+  );
+}
+
+function activePostmortem(): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === LANGUAGE_ID) return active;
+  return vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID)?.document;
+}
+
+async function askFormat(): Promise<NoticeFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: NoticeFormat })[] = [
+    { label: vscode.l10n.t('Markdown'), description: '.md', detail: vscode.l10n.t('For a repository, a wiki or a CMS that takes Markdown.'), format: 'md' },
+    { label: vscode.l10n.t('HTML'), description: '.html', detail: vscode.l10n.t('A standalone page: no scripts, no external resources.'), format: 'html' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Format of the public notice') });
+  return picked?.format;
+}
+
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat): Promise<vscode.Uri | undefined> {
+  const name = `${baseName(document.uri)}.notice.${format}`;
+  const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+  return vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export Notice'),
+    saveLabel: vscode.l10n.t('Export'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+    filters: format === 'md' ? { [vscode.l10n.t('Markdown')]: ['md'] } : { [vscode.l10n.t('HTML')]: ['html', 'htm'] },
+  });
+}
+
+/** `incident.postmortem.yaml` → `incident`. */
+export function baseName(uri: vscode.Uri): string {
+  const file = uri.path.split('/').pop() ?? 'notice';
+  return file.replace(/(\.postmortem)?\.ya?ml$/i, '') || 'notice';
+}
+
+async function offerToOpen(target: vscode.Uri, format: NoticeFormat): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Notice exported to {0}.', vscode.workspace.asRelativePath(target)), open);
+  if (choice !== open) return;
+  if (format === 'html') await vscode.env.openExternal(target);
+  else await vscode.window.showTextDocument(target);
+}

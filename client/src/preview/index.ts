@@ -56,7 +56,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       if (!current) throw new Error('no timeline preview is open');
       return action === 'click' ? current.probe('click', String(id)) : current.probe('snapshot');
     }),
-    vscode.commands.registerCommand('_postmortem.preview.renders', () => ({ uri: current?.uri?.toString(), renders: current ? [...current.renders] : [] })),
+    vscode.commands.registerCommand('_postmortem.preview.renders', () => ({ uri: current?.uri?.toString(), renders: current ? [...current.renders] : [], requests: current ? [...current.requests] : [] })),
     { dispose: () => current?.dispose() },
   );
 }

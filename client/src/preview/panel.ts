@@ -40,6 +40,8 @@ export class PreviewPanel implements vscode.Disposable {
   private nextProbe = 1;
   private readonly probes = new Map<number, (result: PreviewSnapshot | boolean) => void>();
   readonly renders: { kind: 'model' | 'patch'; ms: number; events: number }[] = [];
+  /** Round trips of the model request, for the benchmark: server queue + model + transfer. */
+  readonly requests: { ms: number; version: number; events: number }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
@@ -119,7 +121,10 @@ export class PreviewPanel implements vscode.Disposable {
     if (!document) return this.post({ type: 'empty', message: vscode.l10n.t('Open a postmortem file to see its timeline.') });
     this.inFlight = true;
     try {
+      const started = Date.now();
       const model = await this.client.sendRequest(TimelineRequest, { uri: document.uri.toString() });
+      if (model) this.requests.push({ ms: Date.now() - started, version: model.version, events: model.events.length });
+      if (this.requests.length > 200) this.requests.shift();
       if (document === this.document) this.accept(model);
       // The server may answer for the version before the latest keystroke; ask again then.
       if (model && model.version < document.version) this.again = true;
@@ -210,7 +215,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.sendAll();
-        if (!this.shown) void this.refresh();
+        if (!this.shown && !this.inFlight) void this.refresh();
         break;
       case 'reveal':
         if (typeof message.id === 'string') void this.reveal(message.id);
@@ -231,6 +236,8 @@ export class PreviewPanel implements vscode.Disposable {
   probe(action: 'click', id: string): Promise<boolean>;
   probe(action: 'snapshot' | 'click', id?: string): Promise<PreviewSnapshot | boolean> {
     const requestId = this.nextProbe++;
+    // Messages to a webview that has not said `ready` are lost; let the caller try again.
+    if (!this.ready) return Promise.reject(new Error('the preview is not ready yet'));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.probes.delete(requestId);

@@ -1,0 +1,167 @@
+// The timeline preview in a real VS Code: opens beside the editor, shows the events in order,
+// follows edits, links both ways with the editor, keeps hostile text as text, and exports.
+// The webview's DOM is out of the extension host's reach, so the tests read it through the
+// preview's probe command (a snapshot the webview takes of itself) and click through it too.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PreviewSnapshot } from '../../../client/src/preview/messages';
+import { bigDocument, hostileDocument, HOSTILE } from '../../unit/timelineFixtures';
+import { closeAllEditors, editInEditor, extensionApi, lineOf, openSample, rangeOf, samplesFolder, waitUntil } from './helpers';
+
+const SAMPLE = 'clova-bot-invites.en';
+
+async function snapshot(): Promise<PreviewSnapshot | undefined> {
+  try {
+    return await vscode.commands.executeCommand<PreviewSnapshot>('_postmortem.preview.probe', 'snapshot');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until the preview's own picture satisfies `predicate`; fails with the last snapshot seen. */
+async function previewShows(predicate: (s: PreviewSnapshot) => boolean, what: string, timeoutMs = 20_000): Promise<PreviewSnapshot> {
+  let last: PreviewSnapshot | undefined;
+  try {
+    return await waitUntil(async () => {
+      last = await snapshot();
+      return last && predicate(last) ? last : undefined;
+    }, timeoutMs, what, 50);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last snapshot: ${JSON.stringify(last && { ...last, tags: undefined })}`);
+  }
+}
+
+async function openPreview(name: string): Promise<vscode.TextEditor> {
+  const editor = await openSample(name);
+  await vscode.commands.executeCommand('postmortem.openPreviewToSide');
+  return editor;
+}
+
+/** Lines where the timeline's items start (`  - at: …`), in order. */
+function eventLines(document: vscode.TextDocument): number[] {
+  const lines: number[] = [];
+  for (let line = lineOf(document, /^timeline:/); line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    if (/^\S/.test(text) && !text.startsWith('timeline:')) break;
+    if (/^ {2}- at:/.test(text)) lines.push(line);
+  }
+  return lines;
+}
+
+function eventTexts(document: vscode.TextDocument): string[] {
+  return eventLines(document).map((line) => {
+    for (let next = line; next < document.lineCount; next++) {
+      const match = /^ {4}event: (.*)$/.exec(document.lineAt(next).text);
+      if (match?.[1]) return match[1];
+    }
+    return '';
+  });
+}
+
+async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(samplesFolder(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+describe('timeline preview', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await extensionApi();
+  });
+  afterEach(closeAllEditors);
+
+  it('opens beside the editor and shows the sample events in document order', async () => {
+    const editor = await openPreview(SAMPLE);
+    const expected = eventTexts(editor.document);
+    const shown = await previewShows((s) => s.eventCount === expected.length && s.eventTexts.length > 0, 'the preview to show the sample');
+    assert.deepEqual(shown.eventTexts, expected.slice(0, shown.eventTexts.length));
+    assert.match(shown.title, /CLOVA/);
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    assert.ok(tab, 'a webview tab is open');
+    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview is beside the editor, not over it');
+  });
+
+  it('updates as the document is edited, without saving, and keeps the last picture while it does not parse', async () => {
+    const editor = await openPreview(SAMPLE);
+    const first = eventTexts(editor.document)[0] ?? '';
+    await previewShows((s) => s.eventTexts[0] === first, 'the first event');
+    await editInEditor(editor, rangeOf(editor.document, first), 'Edited live in the e2e test');
+    await previewShows((s) => s.eventTexts[0] === 'Edited live in the e2e test', 'the edited event text');
+    // Break the YAML: an unclosed flow sequence.
+    await editInEditor(editor, rangeOf(editor.document, 'Edited live in the e2e test'), '[unclosed');
+    const stale = await previewShows((s) => s.stale !== undefined, 'the preview to say the document does not parse');
+    assert.equal(stale.eventTexts[0], 'Edited live in the e2e test', 'the last good picture is kept');
+    await editInEditor(editor, rangeOf(editor.document, '[unclosed'), 'Fixed again');
+    await previewShows((s) => s.stale === undefined && s.eventTexts[0] === 'Fixed again', 'the preview to recover');
+  });
+
+  it('clicking an event selects its source lines in the editor', async () => {
+    const editor = await openPreview(SAMPLE);
+    const lines = eventLines(editor.document);
+    await previewShows((s) => s.eventCount === lines.length, 'the preview');
+    const clicked = await vscode.commands.executeCommand<boolean>('_postmortem.preview.probe', 'click', 'event:3');
+    assert.equal(clicked, true, 'the event row exists');
+    const target = lines[3] ?? -1;
+    await waitUntil(() => vscode.window.visibleTextEditors.find((e) => e.document === editor.document && e.selection.start.line === target), 10_000, `the selection to move to line ${target + 1}`);
+    const selected = vscode.window.visibleTextEditors.find((e) => e.document === editor.document);
+    assert.ok(selected && selected.selection.end.line > target, 'the whole event is selected, not just a line');
+  });
+
+  it('moving the cursor in the editor highlights the matching item', async () => {
+    const editor = await openPreview(SAMPLE);
+    const lines = eventLines(editor.document);
+    await previewShows((s) => s.eventCount === lines.length, 'the preview');
+    const line = (lines[5] ?? 0) + 1;
+    editor.selection = new vscode.Selection(line, 6, line, 6);
+    await previewShows((s) => s.highlighted === 'event:5', 'event 5 to be highlighted');
+    const factorLine = lineOf(editor.document, /^ {4}- id: reproduction-spread/);
+    editor.selection = new vscode.Selection(factorLine, 8, factorLine, 8);
+    await previewShows((s) => s.highlighted === 'factor:1', 'the factor to be highlighted');
+  });
+
+  it('runs no script and shows markup as text when every field holds some', async () => {
+    const uri = await writeWorkspaceFile('hostile.postmortem.yaml', hostileDocument());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('postmortem.openPreviewToSide');
+    const shown = await previewShows((s) => s.title === HOSTILE, 'the hostile title as text');
+    assert.equal(shown.injected, false, 'no injected script ran');
+    assert.deepEqual(shown.eventTexts, [HOSTILE]);
+    for (const tag of ['img', 'iframe', 'a', 'object', 'embed', 'svg', 'form']) assert.ok(!shown.tags.includes(tag), `no <${tag}> in the preview: ${shown.tags.join(' ')}`);
+    assert.equal(shown.urls.length, 2, `only our script and stylesheet: ${shown.urls.join(' ')}`);
+    assert.ok(shown.urls.every((url) => !/javascript:|evil\.example/.test(url)));
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  it('exports the notice as Markdown and as HTML', async () => {
+    const editor = await openSample(SAMPLE);
+    for (const format of ['md', 'html'] as const) {
+      const target = vscode.Uri.joinPath(samplesFolder(), `exported.notice.${format}`);
+      const written = await vscode.commands.executeCommand<vscode.Uri>('postmortem.exportNotice', editor.document.uri, { format, target });
+      assert.equal(written?.toString(), target.toString());
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(text, format === 'md' ? /^# Bots abusing/ : /^<!DOCTYPE html>[\s\S]*<h2>4\. Timeline \(Japan time\)<\/h2>/);
+      await vscode.workspace.fs.delete(target);
+    }
+  });
+
+  it('stays responsive with 10,000 events (prints first paint and update time)', async function () {
+    this.timeout(180_000);
+    const uri = await writeWorkspaceFile('big.postmortem.yaml', bigDocument(10_000));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const opened = Date.now();
+    await vscode.commands.executeCommand('postmortem.openPreviewToSide');
+    await previewShows((s) => s.eventCount === 10_000, 'the big document in the preview', 120_000);
+    const firstShown = Date.now() - opened;
+    const edited = Date.now();
+    await editInEditor(editor, rangeOf(editor.document, 'Event number 5000 '), 'Event number 5000 edited ');
+    await previewShows((s) => (s.version ?? 0) >= editor.document.version, 'the edit in the preview', 60_000);
+    const updateShown = Date.now() - edited;
+    const { renders, requests } = await vscode.commands.executeCommand<{ renders: { kind: string; ms: number; events: number }[]; requests: { ms: number; version: number }[] }>('_postmortem.preview.renders');
+    const webview = renders.filter((r) => r.events === 10_000);
+    console.log(`      10,000 events: command to picture ${firstShown} ms, keystroke to picture ${updateShown} ms; model requests ${requests.map((r) => `v${r.version} ${r.ms} ms`).join(', ')}; webview renders ${webview.map((r) => `${r.kind} ${Math.round(r.ms)} ms`).join(', ')}`);
+    assert.ok(webview.every((r) => r.ms < 1_000), 'each webview render under a second');
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(uri);
+  });
+});

@@ -61,18 +61,30 @@ export function knownTimeZones(): readonly string[] {
 }
 
 // Every re-parse of a document reads the same times again; a zone lookup costs two formatToParts.
-// Results are shared between callers, so they are never mutated. Bounded: cleared when it fills.
-const parsedTimes = new Map<string, ParsedTime | undefined>();
+// Results are shared between callers, so they are never mutated. Keyed by zone, then by the text
+// itself (the scalar strings of unchanged pieces are the same objects, so their hash is cached).
+const parsedTimes = new Map<string, Map<string, ParsedTime | undefined>>();
+let parsedTimesSize = 0;
 const PARSED_TIMES_LIMIT = 200_000;
 
 /** Parses a time; `zone` is the document's `timezone` (an IANA name or an offset) if any. */
 export function parseTime(text: string, zone?: string): ParsedTime | undefined {
-  const key = zone === undefined ? text : `${zone}\u0000${text}`;
-  const cached = parsedTimes.get(key);
-  if (cached !== undefined || parsedTimes.has(key)) return cached;
+  const zoneKey = zone ?? '';
+  let byText = parsedTimes.get(zoneKey);
+  if (!byText) {
+    byText = new Map();
+    parsedTimes.set(zoneKey, byText);
+  }
+  const cached = byText.get(text);
+  if (cached !== undefined || byText.has(text)) return cached;
   const parsed = parseTimeUncached(text, zone);
-  if (parsedTimes.size >= PARSED_TIMES_LIMIT) parsedTimes.clear();
-  parsedTimes.set(key, parsed);
+  if (++parsedTimesSize > PARSED_TIMES_LIMIT) {
+    parsedTimes.clear();
+    parsedTimesSize = 1;
+    byText = new Map();
+    parsedTimes.set(zoneKey, byText);
+  }
+  byText.set(text, parsed);
   return parsed;
 }
 

@@ -104,17 +104,16 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
   const periodNode = asMap(childOf(childOf(root, 'impact'), 'period'));
   const period = periodNode ? { node: periodNode, ...optional('start', timeAt(childOf(periodNode, 'start'))), ...optional('end', timeAt(childOf(periodNode, 'end'))) } : undefined;
 
+  // Assigned one by one rather than spread: this runs for every event on every keystroke.
   const events = itemsOf(root, 'timeline').map((node, index): EventFact => {
+    const at = timeAt(childOf(node, 'at'));
+    const until = timeAt(childOf(node, 'until'));
     const kindNode = asScalar(childOf(node, 'kind'));
-    return {
-      index,
-      node,
-      ...optional('at', timeAt(childOf(node, 'at'))),
-      ...optional('until', timeAt(childOf(node, 'until'))),
-      kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other',
-      ...optional('kindNode', kindNode ?? undefined),
-      text: stringValue(childOf(node, 'event')) ?? '',
-    };
+    const event: EventFact = { index, node, kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other', text: stringValue(childOf(node, 'event')) ?? '' };
+    if (at) event.at = at;
+    if (until) event.until = until;
+    if (kindNode) event.kindNode = kindNode;
+    return event;
   });
 
   const factors = itemsOf(childOf(root, 'cause'), 'factors').map((node, index): FactorFact => ({

@@ -41,7 +41,6 @@ const MAX_SPLIT_DEPTH = 2;
 // Keys of this format are plain identifiers; anything fancier (quotes, `?`, flow) is left to `yaml`.
 const KEY_LINE = /^ *[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/;
 const BARE_HEADER = /^ *([A-Za-z_][A-Za-z0-9_-]*):(?: +#.*)? *$/;
-const ITEM_LINE = /^ *-(?: |$)/;
 
 interface Lines {
   text: string;
@@ -51,42 +50,56 @@ interface Lines {
   count: number;
 }
 
+export interface ChunkPlan {
+  chunks: Chunk[];
+  /** Where each line starts, as LineIndex wants them: the scan has found them anyway. */
+  lineStarts: number[];
+}
+
 /** The pieces of the root mapping, or null when the text is not safe to cut at all. */
-export function planChunks(text: string): Chunk[] | null {
+export function planChunks(text: string): ChunkPlan | null {
   if (!safeToCut(text)) return null;
   const lines = scanLines(text);
+  if (!lines) return null;
   const keys = childStarts(lines, 0, lines.count, 0, 'map');
   if (!keys || keys.length === 0) return null;
   // Leading comments and blank lines belong to the first piece, as they do to the first pair.
   const starts = keys.map((keyLine, i) => (i === 0 ? 0 : headingCommentStart(lines, keys[i - 1] ?? 0, keyLine)));
-  return buildChildren(lines, starts, lines.count, 'map', 0);
+  return { chunks: buildChildren(lines, starts, lines.count, 'map', 0), lineStarts: lines.starts };
 }
 
 /** Constructs that tie distant parts of the text together, or that the line scan cannot read. */
 function safeToCut(text: string): boolean {
   if (text.includes('\t') || text.includes('\uFEFF')) return false;
-  // Directives and document markers change how everything after them is read.
-  if (/^(?:%|---|\.\.\.)/m.test(text)) return false;
   // A lone CR is a line break to `yaml` but not to this scan.
-  if (/\r(?!\n)/.test(text)) return false;
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
   return true;
 }
 
-function scanLines(text: string): Lines {
+const SPACE = 32;
+const HASH = 35;
+const CR = 13;
+const DASH = 45;
+const DOT = 46;
+const PERCENT = 37;
+
+/** Every line's start, indentation and kind; null on a directive or document marker. */
+function scanLines(text: string): Lines | null {
   const starts: number[] = [];
   const indents: number[] = [];
   const kinds: number[] = [];
   let start = 0;
-  while (start <= text.length) {
+  for (;;) {
     let newline = text.indexOf('\n', start);
     if (newline < 0) newline = text.length;
-    let indent = 0;
-    while (text.charCodeAt(start + indent) === 32) indent++;
-    const first = start + indent;
+    let first = start;
+    while (text.charCodeAt(first) === SPACE) first++;
     const code = first < newline ? text.charCodeAt(first) : -1;
+    // Directives and document markers change how everything after them is read.
+    if (first === start && (code === PERCENT || ((code === DASH || code === DOT) && text.startsWith(code === DASH ? '---' : '...', start)))) return null;
     starts.push(start);
-    indents.push(indent);
-    kinds.push(code === -1 || code === 13 ? LINE_BLANK : code === 35 /* # */ ? LINE_COMMENT : LINE_CONTENT);
+    indents.push(first - start);
+    kinds.push(code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT);
     if (newline >= text.length) break;
     start = newline + 1;
   }
@@ -99,8 +112,12 @@ function lineText(lines: Lines, index: number): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
+/** `-` followed by a space or the end of the line: a block sequence entry, not a `-x` scalar. */
 function isItemLine(lines: Lines, index: number): boolean {
-  return ITEM_LINE.test(lineText(lines, index));
+  const at = (lines.starts[index] ?? 0) + (lines.indents[index] ?? 0);
+  if (lines.text.charCodeAt(at) !== DASH) return false;
+  const next = lines.text.charCodeAt(at + 1);
+  return Number.isNaN(next) || next === SPACE || next === 10 || next === CR;
 }
 
 /**

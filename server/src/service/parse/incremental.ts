@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { planChunks, type Chunk, type LeafChunk, type SplitPair } from './chunks';
+import { planChunks, type ChunkPlan, type Chunk, type LeafChunk, type SplitPair } from './chunks';
+import { diffTexts } from './diff';
 import { convertDocument, type ConvertNotes } from './convert';
 import { LineIndex } from './lineIndex';
 import { parsePostmortem, toPlainValue, type ParsedPostmortem, type ParseInput } from './parse';
@@ -9,6 +10,7 @@ import type { YMap, YNode, YPair, YSeq } from './tree';
 /** One parsed piece at an absolute position. `value` is shared between positions: never mutated. */
 interface Piece {
   start: number;
+  end: number;
   /** A pair for `key: …` pieces, the item for `- …` pieces. */
   pair: YPair | null;
   item: YNode | null;
@@ -35,10 +37,12 @@ class NotChunkable extends Error {}
  * chunks.ts for where the text is cut). The result is the tree, value and problems a full parse
  * would give; a piece with any error, warning, anchor, alias or multi-line flow collection makes
  * the whole text go through `parsePostmortem` instead, since `yaml` may read it differently in
- * context. Pieces are cached by their text, for the previous version only.
+ * context. Pieces are kept for the last version parsed in pieces, by position: comparing that text
+ * with the new one tells which of them lie in the unchanged head (same place) or tail (moved).
  */
 export class IncrementalParser {
-  private pieces = new Map<string, Piece>();
+  private pieces = new Map<number, Piece>();
+  private piecesText = '';
   /** For tests and the benchmark: how the last parse was done. */
   lastMode: 'chunks' | 'full' = 'full';
   lastReparsed = 0;
@@ -56,22 +60,27 @@ export class IncrementalParser {
     return parsePostmortem(input);
   }
 
-  private assemble(input: ParseInput, plan: Chunk[]): ParsedPostmortem {
+  private assemble(input: ParseInput, plan: ChunkPlan): ParsedPostmortem {
     const { text } = input;
-    const next = new Map<string, Piece>();
-    const used = new Set<Piece>();
+    const next = new Map<number, Piece>();
+    const { prefix, suffix, delta } = diffTexts(this.piecesText, text);
+    const tail = text.length - suffix;
     let reparsed = 0;
 
     const piece = (chunk: LeafChunk): Piece => {
-      const pieceText = text.slice(chunk.start, chunk.end);
-      let found = next.get(pieceText) ?? this.pieces.get(pieceText);
-      if (found && (found.start !== chunk.start || used.has(found))) found = moved(found, chunk.start - found.start);
+      let found: Piece | undefined;
+      if (chunk.end <= prefix) {
+        found = this.pieces.get(chunk.start);
+        if (found?.end !== chunk.end) found = undefined;
+      } else if (chunk.start >= tail) {
+        found = this.pieces.get(chunk.start - delta);
+        found = found?.end === chunk.end - delta ? moved(found, delta) : undefined;
+      }
       if (!found) {
-        found = parsePiece(pieceText, chunk);
+        found = parsePiece(text.slice(chunk.start, chunk.end), chunk);
         reparsed++;
       }
-      used.add(found);
-      next.set(pieceText, found);
+      next.set(chunk.start, found);
       return found;
     };
 
@@ -108,8 +117,9 @@ export class IncrementalParser {
       return { pair, key: chunk.key, value, containerStart: header.containerStart, containerEnd: body.end };
     };
 
-    const root = mapOf(plan.map(pairPart));
+    const root = mapOf(plan.chunks.map(pairPart));
     this.pieces = next;
+    this.piecesText = text;
     this.lastMode = 'chunks';
     this.lastReparsed = reparsed;
     return {
@@ -119,7 +129,7 @@ export class IncrementalParser {
       root: root.map,
       value: root.value,
       syntaxProblems: [],
-      lines: new LineIndex(text),
+      lines: new LineIndex(text, plan.lineStarts),
     };
   }
 }
@@ -138,8 +148,10 @@ function mapOf(parts: PairPart[]): { map: YMap; value: Record<string, unknown> }
 }
 
 function moved(piece: Piece, delta: number): Piece {
+  if (delta === 0) return piece;
   return {
     start: piece.start + delta,
+    end: piece.end + delta,
     pair: piece.pair ? shiftedPair(piece.pair, delta) : null,
     item: piece.item ? shifted(piece.item, delta) : null,
     value: piece.value,
@@ -162,10 +174,10 @@ function parsePiece(text: string, chunk: LeafChunk): Piece {
     const pair = root.pairs[0];
     if (!pair || pair.key.value !== chunk.key) throw new NotChunkable();
     shiftPairInPlace(pair, delta);
-    return { start: delta, pair, item: null, value: toPlainValue(pair.value), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
+    return { start: delta, end: chunk.end, pair, item: null, value: toPlainValue(pair.value), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
   }
   if (!isSeq(contents) || contents.flow || contents.items.length !== 1 || root.kind !== 'seq' || root.items.length !== 1) throw new NotChunkable();
   const item = root.items[0] ?? null;
   shiftInPlace(item, delta);
-  return { start: delta, pair: null, item, value: toPlainValue(item), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
+  return { start: delta, end: chunk.end, pair: null, item, value: toPlainValue(item), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
 }

@@ -1,5 +1,6 @@
-// Compiles the end-to-end suite (test/e2e/suite/**/*.ts) with esbuild into test/e2e/out/:
-// index.js (the Mocha entry, Mocha bundled in) and one bundle per *.test.ts (helpers inlined).
+// Compiles the end-to-end suite (test/e2e/suite/**/*.ts) with esbuild into test/e2e/out/ (or the
+// given folder): index.js (the Mocha entry, Mocha bundled in) and one bundle per *.test.ts
+// (helpers inlined).
 // `vscode` stays external: the extension host provides it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,15 +18,19 @@ function testFiles(dir) {
     .sort();
 }
 
-/** Builds test/e2e/out/ from scratch. Returns the list of output test files. */
-export async function compileE2E({ quiet = false } = {}) {
+/**
+ * Builds `outDir` (default test/e2e/out/) from scratch. Returns the list of source test files.
+ * The runner passes a folder of its own, so runs in parallel in one tree never delete each
+ * other's bundles.
+ */
+export async function compileE2E({ quiet = false, outDir = e2eOutDir } = {}) {
   const t0 = Date.now();
-  fs.rmSync(e2eOutDir, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
   const tests = testFiles(suiteDir);
   await esbuild.build({
     entryPoints: [path.join(suiteDir, 'index.ts'), ...tests],
     outbase: suiteDir,
-    outdir: e2eOutDir,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -37,7 +42,7 @@ export async function compileE2E({ quiet = false } = {}) {
     // Mocha has optional requires that are never taken in the extension host.
     logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
   });
-  if (!quiet) console.log(`[e2e] compiled ${tests.length} test file(s) + index.js into ${path.relative(repoRoot, e2eOutDir)}/ in ${Date.now() - t0} ms`);
+  if (!quiet) console.log(`[e2e] compiled ${tests.length} test file(s) + index.js into ${path.relative(repoRoot, outDir)}/ in ${Date.now() - t0} ms`);
   return tests;
 }
 

@@ -2,18 +2,20 @@
 // `npm run test:e2e`: the extension inside a real VS Code (code-server) driven by headless
 // Chromium (playwright-core).
 //
-//  1. setup (cached code-server), compile test/e2e/suite → test/e2e/out, build the extension if stale;
+//  1. setup (cached code-server), compile test/e2e/suite into this run's own folder
+//     (test-results/e2e-runs/<pid>/out, removed at the end), build the extension if stale;
 //  2. code-server on 127.0.0.1:<free port>, workspace = temp copy of samples/;
 //  3. the extension-host suite: workbench URL with payload extensionDevelopmentPath +
-//     extensionTestsPath; the page reports codeAutomationExit(code), and the entry writes
-//     test-results/e2e-results.json — both are checked;
-//  4. Playwright-level checks of what a person sees (Problems panel, squiggles), screenshots in
-//     test-results/screenshots/;
+//     extensionTestsPath; the page reports codeAutomationExit(code), and the entry writes the
+//     run's results file (copied to test-results/e2e-results.json) — both are checked;
+//  4. Playwright-level checks of what a person sees (squiggles, a hover on a time, the Problems
+//     panel), screenshots in test-results/screenshots/;
 //  5. always kills code-server's process group and the browser.
 //
 // Options: --extension-path DIR (default: the repo), --samples DIR (default: samples/),
 //   --grep PATTERN (mocha grep), --timeout SECONDS (whole run, default 300), --no-build, --no-ui,
 //   --verbose (print the browser console too).
+/* global document, NodeFilter -- in page.evaluate() callbacks, which run in the browser */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +24,7 @@ import { chromium } from 'playwright-core';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { compileE2E } from './compile.mjs';
 import { copySamples, ensureBuilt } from './ensureBuilt.mjs';
-import { CHROMIUM, e2eEntry, repoRoot, resultsDir, samplesDir, screenshotsDir } from './paths.mjs';
+import { CHROMIUM, repoRoot, resultsDir, samplesDir, screenshotsDir } from './paths.mjs';
 import { setup } from './setup.mjs';
 
 const { values: argv } = parseArgs({
@@ -41,6 +43,13 @@ const extensionPath = path.resolve(argv['extension-path'] ?? repoRoot);
 const samplesFrom = path.resolve(argv.samples ?? samplesDir);
 const overallMs = Number(argv.timeout) * 1000;
 const RESULTS_JSON = path.join(resultsDir, 'e2e-results.json');
+// This run's own compiled suite and results file: other runs in the same tree (several people,
+// or CI and a person) must not delete or overwrite them mid-run. The results are copied to
+// test-results/e2e-results.json at the end.
+const RUNS_DIR = path.join(resultsDir, 'e2e-runs');
+const RUN_DIR = path.join(RUNS_DIR, String(process.pid));
+const RUN_OUT = path.join(RUN_DIR, 'out');
+const RUN_RESULTS = path.join(RUN_DIR, 'e2e-results.json');
 const LOGS_DIR = path.join(resultsDir, 'e2e-logs');
 
 export const CHROMIUM_ARGS = [
@@ -108,7 +117,7 @@ function formatAutomationLog(type, args) {
 
 /** Phase 1: the extension-host Mocha suite. Returns { exitCode, results }. */
 async function runExtensionHostSuite(browser, server, workspace) {
-  fs.rmSync(RESULTS_JSON, { force: true });
+  fs.rmSync(RUN_RESULTS, { force: true });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   attachPageLogging(page, 'suite');
@@ -145,7 +154,7 @@ async function runExtensionHostSuite(browser, server, workspace) {
   const url = workbenchUrl(server, {
     folder: workspace,
     extensionDevelopmentPath: extensionPath,
-    extensionTestsPath: e2eEntry,
+    extensionTestsPath: path.join(RUN_OUT, 'index.js'),
   });
   say(`extension-host suite: ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -162,9 +171,10 @@ async function runExtensionHostSuite(browser, server, workspace) {
 
   let results = null;
   try {
-    results = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8'));
+    results = JSON.parse(fs.readFileSync(RUN_RESULTS, 'utf8'));
+    fs.copyFileSync(RUN_RESULTS, RESULTS_JSON);
   } catch (e) {
-    say(`results file ${path.relative(repoRoot, RESULTS_JSON)} not readable: ${e.message}`);
+    say(`results file ${path.relative(repoRoot, RUN_RESULTS)} not readable: ${e.message}`);
   }
   return { exitCode, results };
 }
@@ -192,6 +202,31 @@ function withTimeout(promise, ms, what) {
     promise,
     new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** The first `key: <time with a clock part>` of a sample (in the first 30 lines, so on screen). */
+function firstTimeOf(file) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').slice(0, 30);
+  for (const l of lines) {
+    const m = /^\s*(?:- )?([a-z_]+): (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s#]*)/.exec(l);
+    if (m) return { key: m[1], value: m[2] };
+  }
+  return null;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes the folders of earlier runs whose process is gone (killed runs leave theirs). */
+function removeStaleRunDirs() {
+  if (!fs.existsSync(RUNS_DIR)) return;
+  for (const name of fs.readdirSync(RUNS_DIR)) {
+    const pid = Number(name);
+    let alive = false;
+    try { process.kill(pid, 0); alive = Number.isInteger(pid) && pid > 0; } catch (e) { alive = e.code === 'EPERM'; }
+    if (!alive || pid === process.pid) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
+  }
 }
 
 function findBrokenSample(dir) {
@@ -242,6 +277,45 @@ async function runUiChecks(browser, server, workspace) {
       await screenshot(page, 'editor-squiggles');
     });
 
+    await check('hovering a time shows its instant in UTC', page, async () => {
+      if (!opened) throw new Error('the broken sample did not open');
+      const time = firstTimeOf(path.join(workspace, broken));
+      if (!time) throw new Error(`no \`key: <time with a clock>\` line in ${base}`);
+      // Monaco renders spaces as U+00A0: \s matches both.
+      const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: new RegExp(`${time.key}:\\s${escapeRegExp(time.value)}`) }).first();
+      await line.waitFor();
+      // The middle of the time's text, measured in the DOM (tokens split it into spans).
+      const point = await line.evaluate((el, needle) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let full = '';
+        while (walker.nextNode()) { nodes.push({ node: walker.currentNode, start: full.length }); full += walker.currentNode.textContent; }
+        const at = full.indexOf(needle) + Math.floor(needle.length / 2);
+        for (const { node, start } of nodes) {
+          if (at >= start && at < start + node.textContent.length) {
+            const range = document.createRange();
+            range.setStart(node, at - start);
+            range.setEnd(node, at - start + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+        }
+        return null;
+      }, time.value);
+      if (!point) throw new Error(`could not locate ${time.value} in the rendered line`);
+      await page.mouse.move(point.x - 40, point.y);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'UTC' }).first();
+      await hover.waitFor();
+      const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+      say(`    hover on ${time.value}: ${text.slice(0, 160)}`);
+      if (!text.includes(time.value)) throw new Error(`the hover does not name ${time.value}: ${text}`);
+      if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(text)) throw new Error(`the hover shows no UTC instant: ${text}`);
+      await screenshot(page, 'hover-time');
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 5);
+    });
+
     await check('the Problems panel lists the diagnostics', page, async () => {
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
@@ -289,14 +363,15 @@ async function main() {
     const serverLog = fs.createWriteStream(path.join(resultsDir, 'e2e-code-server.log'));
 
     await beforeDeadline(setup(), 'setup');
-    await compileE2E();
+    removeStaleRunDirs();
+    await compileE2E({ outDir: RUN_OUT });
     if (!fs.existsSync(path.join(extensionPath, 'package.json'))) throw new Error(`no package.json in extension path ${extensionPath}`);
     if (extensionPath === repoRoot && !argv['no-build']) ensureBuilt({ prefix: 'e2e' });
 
     workspace = copySamples(samplesFrom);
     say(`workspace: ${workspace.dir} (copy of ${samplesFrom})`);
 
-    const env = {};
+    const env = { POSTMORTEM_E2E_RESULTS: RUN_RESULTS };
     if (argv.grep) env.POSTMORTEM_E2E_GREP = argv.grep;
     server = await beforeDeadline(startCodeServer({
       env,
@@ -344,6 +419,7 @@ async function main() {
     workspace?.cleanup();
     uiWorkspace?.cleanup();
     browserLog?.end();
+    fs.rmSync(RUN_DIR, { recursive: true, force: true });
   }
   if (interrupted) return 130;
 
@@ -365,7 +441,7 @@ async function main() {
       if (suite.exitCode === 0 && r.failed > 0) problems.push(`(the extension host exited 0 although ${r.failed} test(s) failed)`);
     } else {
       failed++;
-      problems.push(`no results file (${path.relative(repoRoot, RESULTS_JSON)}); codeAutomationExit(${suite.exitCode}): the test entry did not run or crashed — see the [exthost] lines above and test-results/e2e-logs/`);
+      problems.push(`no results file (${path.relative(repoRoot, RUN_RESULTS)}); codeAutomationExit(${suite.exitCode}): the test entry did not run or crashed — see the [exthost] lines above and test-results/e2e-logs/`);
     }
   }
   for (const c of uiChecks) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: open samples/ in a real VS Code (code-server, in your browser) with the extension
-// installed from this working tree. Runs until Ctrl-C.
+// `npm start`: check samples/ with postmortem-lint, then open samples/ in a real VS Code
+// (code-server, in your browser) with the extension installed from this working tree. Runs until
+// Ctrl-C. The checker's findings are printed, never fatal: samples/ carries information
+// diagnostics on purpose, and VS Code opens either way.
 //
 //   npm start                      # free port, prints http://127.0.0.1:PORT/?folder=…/samples
 //   npm start -- --port 8080       # fixed port
@@ -11,7 +13,7 @@
 // The extension is installed by a symlink of the repo into code-server's extensions folder
 // (named publisher.name-version), so a rebuild (`npm run build`) plus "Developer: Reload Window"
 // in the browser picks up changes.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +46,28 @@ function tryOpenBrowser(url) {
     p.unref();
     return true;
   } catch { return false; }
+}
+
+/**
+ * Runs the command-line checker over the folder (the deliberately broken sample excluded) and
+ * prints its output. Returns its exit status: 0 no errors, 1 errors found, 2 bad usage; null when
+ * it could not run at all.
+ */
+function lintFolder(folder) {
+  const cli = path.join(repoRoot, 'bin', 'postmortem-lint.js');
+  const target = path.relative(repoRoot, folder) || '.';
+  const shown = `node ${path.relative(repoRoot, cli)} ${target.includes(' ') ? JSON.stringify(target) : target} --exclude broken`;
+  say(`checking ${target}/ with postmortem-lint: ${shown}`);
+  const r = spawnSync(process.execPath, [cli, target, '--exclude', 'broken'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.error) {
+    say(`postmortem-lint could not run: ${r.error.message}`);
+    return null;
+  }
+  const status = r.status;
+  if (status === 0) say('postmortem-lint: no errors');
+  else if (status === 1) say('postmortem-lint found errors (listed above); opening VS Code anyway');
+  else say(`postmortem-lint exited ${status ?? r.signal} (see above); opening VS Code anyway`);
+  return status;
 }
 
 /** Headless check that the printed URL really shows the extension working. */
@@ -86,12 +110,14 @@ async function main() {
   await setup();
   if (!argv['no-build']) ensureBuilt({ prefix: 'start' });
 
+  const folder = path.resolve(argv.folder ?? samplesDir);
+  const lintStatus = lintFolder(folder);
+
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const extName = `${pkg.publisher}.${pkg.name}-${pkg.version}`;
   const tmpExt = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-start-ext-'));
   fs.symlinkSync(repoRoot, path.join(tmpExt, extName), 'dir');
 
-  const folder = path.resolve(argv.folder ?? samplesDir);
   let stopping = false;
   const server = await startCodeServer({
     ...(argv.port ? { port: Number(argv.port) } : {}),
@@ -122,6 +148,8 @@ async function main() {
 
   if (argv.check) {
     try {
+      // Findings are fine (exit 1); a checker that could not run is not.
+      if (lintStatus !== 0 && lintStatus !== 1) throw new Error(`postmortem-lint did not run properly (exit ${lintStatus})`);
       await selfCheck(url, folder);
       say('check passed');
       await stop(0);

@@ -1,5 +1,6 @@
 // Helpers for end-to-end tests running inside the VS Code extension host.
 // Every wait is on an event or a condition with a timeout; never a fixed sleep.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -138,12 +139,135 @@ export async function activateExtension(timeoutMs = 20_000): Promise<unknown> {
   return withTimeout(ext.activate(), timeoutMs, `activation of ${EXTENSION_ID}`);
 }
 
-/** Closes all editors (reverting unsaved changes of those documents first). */
+/**
+ * Closes all editors, reverting unsaved changes first (untitled documents are reverted and
+ * closed one by one, so no "save?" dialog can block the run).
+ */
 export async function closeAllEditors(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty || doc.isClosed) continue;
+    // A file a test deleted while it was open has nothing to revert to (showing it again would
+    // only make VS Code try to save or reload it).
+    if (doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath)) continue;
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** What the extension's activate() returns (type only: the test bundle does not include the client). */
+export type ExtensionApi = import('../../../client/src/extension').PostmortemExtensionApi;
+export type LanguageClient = ExtensionApi['client'];
+
+/** vscode-languageclient's `State` (the enum itself is not bundled into the tests). */
+export const ClientState = { Stopped: 1, Running: 2, Starting: 3 } as const;
+
+/** Activates the extension and returns its API (the running LanguageClient). */
+export async function extensionApi(timeoutMs = 20_000): Promise<ExtensionApi> {
+  const api = (await activateExtension(timeoutMs)) as Partial<ExtensionApi> | undefined;
+  if (!api?.client) throw new Error(`${EXTENSION_ID} activate() returned no { client }`);
+  return api as ExtensionApi;
+}
+
+/** Errors and warnings only (information such as `disclosure-lag` is allowed in clean samples). */
+export function problemsOf(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
+}
+
+/** One line per diagnostic (1-based line:col severity code message), for assertion messages. */
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+  return diagnostics
+    .map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${String(codeOf(d) ?? '')} ${d.message}`)
+    .join('\n') || '  (none)';
+}
+
+/** Diagnostics with the given code (optionally only those starting on `line`, zero-based). */
+export function withCode(diagnostics: readonly vscode.Diagnostic[], code: string, line?: number): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => codeOf(d) === code && (line === undefined || d.range.start.line === line));
+}
+
+/**
+ * The zero-based line of the first line containing `needle` (a string or a pattern), at or
+ * after line `from`. Throws when there is none, so tests fail with a clear message when a sample
+ * changes.
+ */
+export function lineOf(document: vscode.TextDocument, needle: string | RegExp, from = 0): number {
+  for (let line = from; line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return line;
+  }
+  throw new Error(`no line matching ${String(needle)} in ${path.basename(document.uri.path)} (from line ${from + 1})`);
+}
+
+/** The position of `needle` on the first line that contains it (at or after `from`), plus `delta` characters. */
+export function positionOf(document: vscode.TextDocument, needle: string, from = 0, delta = 0): vscode.Position {
+  const line = lineOf(document, needle, from);
+  return new vscode.Position(line, document.lineAt(line).text.indexOf(needle) + delta);
+}
+
+/** The range of `needle` on the first line that contains it (at or after `from`). */
+export function rangeOf(document: vscode.TextDocument, needle: string, from = 0): vscode.Range {
+  const start = positionOf(document, needle, from);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+/** Applies one edit through the editor (one undo stop); fails when VS Code refuses it. */
+export async function editInEditor(editor: vscode.TextEditor, range: vscode.Range, text: string): Promise<void> {
+  const ok = await editor.edit((builder) => builder.replace(range, text));
+  if (!ok) throw new Error(`the editor refused to replace ${JSON.stringify(editor.document.getText(range))} with ${JSON.stringify(text)}`);
+}
+
+/** Undoes the last edit of `editor` (`undo` acts on the active editor: make sure it is). */
+export async function undo(editor: vscode.TextEditor): Promise<void> {
+  if (vscode.window.activeTextEditor?.document !== editor.document) await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  const version = editor.document.version;
+  const changed = waitForEvent(vscode.workspace.onDidChangeTextDocument, (e) => e.document === editor.document, 5_000, `undo to change ${path.basename(editor.document.uri.path)}`);
+  await vscode.commands.executeCommand('undo');
+  if (editor.document.version === version) await changed;
+  else changed.catch(() => { /* already changed */ });
+}
+
+/** A key the schema does not know: appending it is a sure way to make the server speak. */
+const PROBE_KEY = 'e2e_probe_unknown_key';
+
+/**
+ * The diagnostics of the document in `editor` once the server has certainly checked its current
+ * text. An empty list can mean "not checked yet", so: append an unknown top-level key, wait for
+ * its `schema-unknown-key`, undo, and wait until it is gone. The result is the server's answer
+ * for the original text (which is checked to be back exactly).
+ */
+export async function checkedDiagnostics(editor: vscode.TextEditor, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+  const document = editor.document;
+  const original = document.getText();
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  const probe = `${original.endsWith('\n') || original === '' ? '' : '\n'}${PROBE_KEY}: 1\n`;
+  const isProbe = (d: vscode.Diagnostic) => d.message.includes(PROBE_KEY) || (codeOf(d) === 'schema-unknown-key' && d.range.start.line >= end.line);
+  await editInEditor(editor, new vscode.Range(end, end), probe);
+  await waitForDiagnostics(document.uri, (ds) => ds.some(isProbe), timeoutMs);
+  await undo(editor);
+  if (document.getText() !== original) throw new Error(`undo did not restore ${path.basename(document.uri.path)} exactly`);
+  return waitForDiagnostics(document.uri, (ds) => !ds.some(isProbe), timeoutMs);
+}
+
+/** A completion item's label as plain text. */
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The text of all hovers (markdown or plain), joined. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n---\n');
+}
+
+/** Location | LocationLink → its uri and range. */
+export function targetOf(location: vscode.Location | vscode.LocationLink): { uri: vscode.Uri; range: vscode.Range } {
+  return 'targetUri' in location ? { uri: location.targetUri, range: location.targetSelectionRange ?? location.targetRange } : { uri: location.uri, range: location.range };
+}
+
+/** How often `needle` occurs in `text`. */
+export function countOf(text: string, needle: string): number {
+  return text.split(needle).length - 1;
 }

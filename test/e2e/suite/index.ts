@@ -28,14 +28,19 @@ export interface E2EResults {
   error?: string;
 }
 
-/** test/e2e/out/ at run time (this file is bundled to test/e2e/out/index.js). */
+/** Where this file was bundled to (test/e2e/out/, or the runner's own folder for this run). */
 const outDir = __dirname;
-const repoRoot = path.resolve(outDir, '..', '..', '..');
+/** The nearest folder above outDir with a package.json: the repository. */
+const repoRoot = ((): string => {
+  for (let dir = path.dirname(outDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(outDir, '..', '..', '..');
+  }
+})();
 
 /**
- * Where the results go. A fixed path under the repo's git-ignored test-results/, because the
- * runner cannot rely on passing an env var through code-server to the extension host;
- * POSTMORTEM_E2E_RESULTS overrides it when it does get through.
+ * Where the results go: POSTMORTEM_E2E_RESULTS (both runners set it; code-server passes its
+ * environment on to the extension host), else test-results/e2e-results.json in the repo.
  */
 export function resultsPath(): string {
   return process.env.POSTMORTEM_E2E_RESULTS || path.join(repoRoot, 'test-results', 'e2e-results.json');

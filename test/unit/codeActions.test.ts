@@ -71,7 +71,7 @@ describe('code actions', () => {
     event: The setting is changed back.
     kind: resolved
 `;
-    const withTimeline = (timeline: string) => VALID.replace(/timeline:\n(  .*\n)+/, timeline);
+    const withTimeline = (timeline: string) => VALID.replace(/timeline:\n( {2}.*\n)+/, timeline);
     const eventsOf = (text: string) => (parsePostmortem({ uri: 'x', version: 1, text }).value as { timeline: unknown[] }).timeline.map((event) => JSON.stringify(event));
 
     function checkSorted(before: string, after: string) {
@@ -92,9 +92,9 @@ describe('code actions', () => {
       assert.deepEqual(sort?.diagnostics, diagnostics);
       const after = apply(before, sort);
       checkSorted(before, after);
-      assert.match(after, /  # 復旧 🔁\n  - at: 2021-06-30T12:12\n/);
-      assert.match(after, /  # 検知 — reported by users 📱\n  # second comment line\n  - at: 2021-06-30T12:05\n/);
-      assert.match(after, /      # this line is text, not a comment\n/);
+      assert.match(after, / {2}# 復旧 🔁\n {2}- at: 2021-06-30T12:12\n/);
+      assert.match(after, / {2}# 検知 — reported by users 📱\n {2}# second comment line\n {2}- at: 2021-06-30T12:05\n/);
+      assert.match(after, / {6}# this line is text, not a comment\n/);
       assert.equal(codesOf(after).length, 0);
     });
 
@@ -167,7 +167,7 @@ describe('code actions', () => {
 
     it('sorts 10,000 events quickly', () => {
       const events = Array.from({ length: 10_000 }, (_, i) => `  - at: 2021-06-30T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}\n    event: e${i}\n`).reverse();
-      const text = VALID.replace(/timeline:\n(  .*\n)+/, `timeline:\n${events.join('')}`);
+      const text = VALID.replace(/timeline:\n( {2}.*\n)+/, `timeline:\n${events.join('')}`);
       const pm = service();
       const document = doc(text);
       pm.parse(document);
@@ -195,7 +195,7 @@ describe('code actions', () => {
 
     it('works in a flow mapping after Japanese text and emoji (UTF-16)', () => {
       const count = '    - {label: "利用者 👤🇯🇵", value: 1000, breakdown: {JP: 264, TH: 729, TW: 56, other: 4}}\n';
-      const before = VALID.replace(/    - label: Users[^]*?other: 4\n/, count);
+      const before = VALID.replace(/ {4}- label: Users[^]*?other: 4\n/, count);
       const { actions } = actionsFor(before, 'count-sum', 'ja');
       assert.equal(apply(before, byTitle(actions, /内訳の合計（1053）/)), before.replace('value: 1000', 'value: 1053'));
       assert.equal(apply(before, byTitle(actions, /概数/)), before.replace('value: 1000', 'value: 1000, qualifier: approximately'));
@@ -213,7 +213,7 @@ describe('code actions', () => {
 
     it('keeps quotes and counts UTF-16 units after emoji', () => {
       const event = '  - {event: "送信エラー 😱🔥", at: 2021-06-30T12:05, kind: "detect"}\n';
-      const before = VALID.replace(/  - at: 2021-06-30T12:05\n.*\n.*\n/, event);
+      const before = VALID.replace(/ {2}- at: 2021-06-30T12:05\n.*\n.*\n/, event);
       const after = apply(before, actionsFor(before, 'schema-enum').actions[0]);
       assert.equal(after, before.replace('"detect"', '"detected"'));
       assert.deepEqual(codesOf(after), []);
@@ -240,21 +240,21 @@ describe('code actions', () => {
     });
 
     it('adds `impact` after `overview` with the start of the first occurred event', () => {
-      const before = without(/^impact:\n(  .*\n)+/m);
+      const before = without(/^impact:\n( {2}.*\n)+/m);
       const after = apply(before, actionsFor(before, 'schema-required').actions[0]);
-      assert.equal(after, VALID.replace(/^impact:\n(  .*\n)+/m, 'impact:\n  period:\n    start: 2021-06-30T12:00\n'));
+      assert.equal(after, VALID.replace(/^impact:\n( {2}.*\n)+/m, 'impact:\n  period:\n    start: 2021-06-30T12:00\n'));
       assert.deepEqual(codesOf(after), []);
     });
 
     it('adds `contact` at the end, also when the last line has no line break', () => {
-      const before = without(/^contact:\n(  .*\n)+/m).replace(/\n$/, '');
+      const before = without(/^contact:\n( {2}.*\n)+/m).replace(/\n$/, '');
       const after = apply(before, actionsFor(before, 'schema-required').actions[0]);
       assert.equal(after, before + '\ncontact:\n  url:');
       assert.ok(!codesOf(after).includes('schema-required'));
     });
 
     it('adds a timeline with one event to fill in, in a CRLF document with Japanese text', () => {
-      const before = without(/^timeline:\n(  .*\n)+/m).replace('title: Messages', 'title: 誤表示 📨 Messages').replace(/\n/g, '\r\n');
+      const before = without(/^timeline:\n( {2}.*\n)+/m).replace('title: Messages', 'title: 誤表示 📨 Messages').replace(/\n/g, '\r\n');
       const after = apply(before, actionsFor(before, 'schema-required').actions[0]);
       const expected = before.replace('countermeasures:', 'timeline:\r\n  - at: 2021-06-30T12:00\r\n    event:\r\ncountermeasures:');
       assert.equal(after, expected);

@@ -26,7 +26,7 @@ function textAt(text: string, range: Range): string {
 
 /** Two factors, one quoted, referenced from a flow list and a block list; emoji before an id. */
 const DOCUMENT = VALID.replace(
-  /  factors:\n(    .*\n)+/,
+  / {2}factors:\n( {4}.*\n)+/,
   `  factors:
     - id: cache-config
       description: 接続設定 🔧 mixed up keys.
@@ -34,7 +34,7 @@ const DOCUMENT = VALID.replace(
       description: The change was not reviewed.
 `,
 ).replace(
-  /  - action: Revert[^]*?\[cache-config\]\n/,
+  / {2}- action: Revert[^]*?\[cache-config\]\n/,
   `  - {action: "設定を戻す 🔙", status: done, date: 2021-07-02, addresses: [cache-config, "weak-review"]}
   - action: Review every cache change.
     status: planned

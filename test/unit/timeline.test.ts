@@ -182,7 +182,7 @@ describe('timeline model: the axis', () => {
   });
 
   it('copes with no valid time at all', () => {
-    const m = model(withTimeline(`  - at: not-a-time\n    event: a\n`).replace(/impact:\n  period:\n    start: .*\n    end: .*\n/, 'impact:\n'));
+    const m = model(withTimeline(`  - at: not-a-time\n    event: a\n`).replace(/impact:\n {2}period:\n {4}start: .*\n {4}end: .*\n/, 'impact:\n'));
     assert.equal(m.events[0]?.pos, undefined);
     assert.ok(Array.isArray(m.axis.segments));
   });

@@ -163,9 +163,38 @@ export function zoneOffsetAtWallTime(zone: string, wallTime: number): number {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// formatToParts costs tens of microseconds and a long timeline asks for thousands of instants,
+// mostly a few minutes apart. Offsets are kept per UTC hour when the hour starts and ends with the
+// same offset: the time zone database has no two transitions within one hour, so the whole hour
+// has that offset. An hour with a transition inside is computed exactly for each instant.
+const hourOffsets = new Map<string, Map<number, number | null>>();
+let hourOffsetsSize = 0;
+
 export function zoneOffsetAtInstant(zone: string, instant: number): number {
   const fixed = parseOffset(zone);
   if (fixed !== undefined) return fixed * MINUTE;
+  let byHour = hourOffsets.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    hourOffsets.set(zone, byHour);
+  }
+  const hour = Math.floor(instant / HOUR);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    const atStart = exactOffset(zone, hour * HOUR);
+    offset = atStart === exactOffset(zone, hour * HOUR + HOUR - 1000) ? atStart : null;
+    if (++hourOffsetsSize > 100_000) {
+      hourOffsets.clear();
+      hourOffsetsSize = 1;
+      byHour = new Map();
+      hourOffsets.set(zone, byHour);
+    }
+    byHour.set(hour, offset);
+  }
+  return offset ?? exactOffset(zone, instant);
+}
+
+function exactOffset(zone: string, instant: number): number {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -45,8 +45,8 @@ const BARE_HEADER = /^ *([A-Za-z_][A-Za-z0-9_-]*):(?: +#.*)? *$/;
 interface Lines {
   text: string;
   starts: number[];
-  indents: number[];
-  kinds: number[];
+  indents: Int32Array;
+  kinds: Uint8Array;
   count: number;
 }
 
@@ -83,11 +83,14 @@ const DASH = 45;
 const DOT = 46;
 const PERCENT = 37;
 
+// Scratch space reused by every scan (the service is synchronous): a megabyte document has some
+// 40,000 lines, and fresh arrays for them on each keystroke are garbage the collector must chase.
+let scratchIndents = new Int32Array(1024);
+let scratchKinds = new Uint8Array(1024);
+
 /** Every line's start, indentation and kind; null on a directive or document marker. */
 function scanLines(text: string): Lines | null {
   const starts: number[] = [];
-  const indents: number[] = [];
-  const kinds: number[] = [];
   let start = 0;
   for (;;) {
     let newline = text.indexOf('\n', start);
@@ -97,13 +100,24 @@ function scanLines(text: string): Lines | null {
     const code = first < newline ? text.charCodeAt(first) : -1;
     // Directives and document markers change how everything after them is read.
     if (first === start && (code === PERCENT || ((code === DASH || code === DOT) && text.startsWith(code === DASH ? '---' : '...', start)))) return null;
+    const index = starts.length;
+    if (index === scratchKinds.length) grow();
     starts.push(start);
-    indents.push(first - start);
-    kinds.push(code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT);
+    scratchIndents[index] = first - start;
+    scratchKinds[index] = code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT;
     if (newline >= text.length) break;
     start = newline + 1;
   }
-  return { text, starts, indents, kinds, count: starts.length };
+  return { text, starts, indents: scratchIndents, kinds: scratchKinds, count: starts.length };
+}
+
+function grow(): void {
+  const indents = new Int32Array(scratchIndents.length * 2);
+  indents.set(scratchIndents);
+  scratchIndents = indents;
+  const kinds = new Uint8Array(scratchKinds.length * 2);
+  kinds.set(scratchKinds);
+  scratchKinds = kinds;
 }
 
 function lineText(lines: Lines, index: number): string {

@@ -1,86 +1,94 @@
-import { isMap, isSeq, parseDocument } from 'yaml';
-import { planChunks, type ChunkPlan, type Chunk, type LeafChunk, type SplitPair } from './chunks';
-import { diffTexts } from './diff';
-import { convertDocument, type ConvertNotes } from './convert';
+import { planChunks, type Chunk, type ChunkPlan, type LeafChunk, type SplitPair } from './chunks';
+import type { ConvertNotes } from './convert';
+import { diffTexts, type TextChange } from './diff';
 import { LineIndex } from './lineIndex';
-import { parsePostmortem, toPlainValue, type ParsedPostmortem, type ParseInput } from './parse';
-import { shifted, shiftedPair, shiftInPlace, shiftPairInPlace } from './shift';
+import { parseWhole, type ParsedPostmortem, type ParseInput } from './parse';
+import { containerOf, moved, NotChunkable, parsePiece, type Piece } from './piece';
+import { seedPieces } from './seed';
 import type { YMap, YNode, YPair, YSeq } from './tree';
 
-/** One parsed piece at an absolute position. `value` is shared between positions: never mutated. */
-interface Piece {
-  start: number;
-  end: number;
-  /** A pair for `key: …` pieces, the item for `- …` pieces. */
-  pair: YPair | null;
-  item: YNode | null;
-  value: unknown;
-  /** The range of the one-entry mapping or sequence the piece parsed as; parents take theirs from it. */
-  containerStart: number;
-  containerEnd: number;
-}
-
-/** What a pair contributes to its mapping. */
+/** What a pair contributes to its mapping; the range ends are asked for only at a mapping's ends. */
 interface PairPart {
   pair: YPair;
   key: string;
   value: unknown;
-  containerStart: number;
-  containerEnd: number;
+  containerStart(): number;
+  containerEnd(): number;
 }
-
-/** Why this parse could not be assembled from pieces; the text is then parsed whole. */
-class NotChunkable extends Error {}
 
 /**
  * Parses one document's successive versions, re-parsing only the pieces whose text changed (see
  * chunks.ts for where the text is cut). The result is the tree, value and problems a full parse
  * would give; a piece with any error, warning, anchor, alias or multi-line flow collection makes
- * the whole text go through `parsePostmortem` instead, since `yaml` may read it differently in
- * context. Pieces are kept for the last version parsed in pieces, by position: comparing that text
- * with the new one tells which of them lie in the unchanged head (same place) or tail (moved).
+ * the whole text go through `yaml` instead, since `yaml` may read it differently in context.
+ *
+ * Pieces are kept for the last version parsed in pieces (or cleanly in full), by position:
+ * comparing that text with the new one tells which lie in the unchanged head (same place) or the
+ * unchanged tail (moved by the length difference).
  */
 export class IncrementalParser {
-  private pieces = new Map<number, Piece>();
+  /** In document order, which is also the order pieces are asked for, so one cursor finds them. */
+  private pieces: Piece[] = [];
   private piecesText = '';
-  /** For tests and the benchmark: how the last parse was done. */
+  /** For tests and the benchmark: how the last parse was done, and how many pieces it parsed. */
   lastMode: 'chunks' | 'full' = 'full';
   lastReparsed = 0;
 
   parse(input: ParseInput): ParsedPostmortem {
     const plan = planChunks(input.text);
-    if (plan) {
-      try {
-        return this.assemble(input, plan);
-      } catch (error) {
-        if (!(error instanceof NotChunkable)) throw error;
+    if (plan && this.pieces.length > 0) {
+      const change = diffTexts(this.piecesText, input.text);
+      // When most of the text is new, one full parse is cheaper than many small ones.
+      if (input.text.length - change.prefix - change.suffix < input.text.length / 2) {
+        try {
+          return this.assemble(input, plan, change);
+        } catch (error) {
+          if (!(error instanceof NotChunkable)) throw error;
+        }
       }
     }
+    const notes: ConvertNotes = { anchorsOrAliases: false, multiLineFlow: false };
+    const parsed = parseWhole(input, notes);
     this.lastMode = 'full';
-    return parsePostmortem(input);
+    this.lastReparsed = 0;
+    if (plan && parsed.syntaxProblems.length === 0 && !notes.anchorsOrAliases && !notes.multiLineFlow) {
+      const seeded = seedPieces(parsed, plan);
+      if (seeded) {
+        this.pieces = seeded;
+        this.piecesText = input.text;
+      }
+    }
+    return parsed;
   }
 
-  private assemble(input: ParseInput, plan: ChunkPlan): ParsedPostmortem {
+  private assemble(input: ParseInput, plan: ChunkPlan, change: TextChange): ParsedPostmortem {
     const { text } = input;
-    const next = new Map<number, Piece>();
-    const { prefix, suffix, delta } = diffTexts(this.piecesText, text);
+    const previous = this.pieces;
+    const next: Piece[] = [];
+    const { prefix, suffix, delta } = change;
     const tail = text.length - suffix;
+    let cursor = 0;
     let reparsed = 0;
+
+    /** The previous piece at exactly [start, end) of the previous text, if there was one. */
+    const previousAt = (start: number, end: number): Piece | undefined => {
+      while (cursor < previous.length && (previous[cursor]?.start ?? Infinity) < start) cursor++;
+      const candidate = previous[cursor];
+      return candidate?.start === start && candidate.end === end ? candidate : undefined;
+    };
 
     const piece = (chunk: LeafChunk): Piece => {
       let found: Piece | undefined;
-      if (chunk.end <= prefix) {
-        found = this.pieces.get(chunk.start);
-        if (found?.end !== chunk.end) found = undefined;
-      } else if (chunk.start >= tail) {
-        found = this.pieces.get(chunk.start - delta);
-        found = found?.end === chunk.end - delta ? moved(found, delta) : undefined;
+      if (chunk.end <= prefix) found = previousAt(chunk.start, chunk.end);
+      else if (chunk.start >= tail) {
+        const old = previousAt(chunk.start - delta, chunk.end - delta);
+        if (old) found = moved(old, delta);
       }
       if (!found) {
         found = parsePiece(text.slice(chunk.start, chunk.end), chunk);
         reparsed++;
       }
-      next.set(chunk.start, found);
+      next.push(found);
       return found;
     };
 
@@ -88,8 +96,15 @@ export class IncrementalParser {
 
     const leafPair = (chunk: LeafChunk): PairPart => {
       const found = piece(chunk);
-      if (!found.pair) throw new NotChunkable();
-      return { pair: found.pair, key: String(found.pair.key.value), value: found.value, containerStart: found.containerStart, containerEnd: found.containerEnd };
+      const pair = found.pair;
+      if (!pair) throw new NotChunkable();
+      return {
+        pair,
+        key: String(pair.key.value),
+        value: found.value,
+        containerStart: () => containerOf(found, text, chunk).start,
+        containerEnd: () => containerOf(found, text, chunk).end,
+      };
     };
 
     const splitPair = (chunk: SplitPair): PairPart => {
@@ -99,14 +114,24 @@ export class IncrementalParser {
       let body: YMap | YSeq;
       let value: unknown;
       if (chunk.body === 'seq') {
-        const items = chunk.children.map((child) => {
+        const items: Piece[] = [];
+        const nodes: YNode[] = [];
+        const values: unknown[] = [];
+        for (const child of chunk.children) {
           if (child.kind !== 'leaf') throw new NotChunkable();
           const found = piece(child);
           if (!found.item) throw new NotChunkable();
-          return found;
-        });
-        body = { kind: 'seq', flow: false, items: items.map((found) => found.item as YNode), start: items[0]?.containerStart ?? 0, end: items.at(-1)?.containerEnd ?? 0 };
-        value = items.map((found) => found.value);
+          items.push(found);
+          nodes.push(found.item);
+          values.push(found.value);
+        }
+        const first = chunk.children[0];
+        const last = chunk.children.at(-1);
+        const firstItem = items[0];
+        const lastItem = items.at(-1);
+        if (first?.kind !== 'leaf' || last?.kind !== 'leaf' || !firstItem || !lastItem) throw new NotChunkable();
+        body = { kind: 'seq', flow: false, items: nodes, start: containerOf(firstItem, text, first).start, end: containerOf(lastItem, text, last).end };
+        value = values;
       } else {
         const built = mapOf(chunk.children.map(pairPart));
         body = built.map;
@@ -114,7 +139,8 @@ export class IncrementalParser {
       }
       const key = header.pair.key;
       const pair: YPair = { key, value: body, start: key.start, end: Math.max(key.end, body.end) };
-      return { pair, key: chunk.key, value, containerStart: header.containerStart, containerEnd: body.end };
+      const end = body.end;
+      return { pair, key: chunk.key, value, containerStart: () => containerOf(header, text, chunk.header).start, containerEnd: () => end };
     };
 
     const root = mapOf(plan.chunks.map(pairPart));
@@ -143,41 +169,6 @@ function mapOf(parts: PairPart[]): { map: YMap; value: Record<string, unknown> }
     keys.add(part.key);
     Object.defineProperty(value, part.key, { value: part.value, enumerable: true, writable: true, configurable: true });
   }
-  const map: YMap = { kind: 'map', flow: false, pairs: parts.map((part) => part.pair), start: parts[0]?.containerStart ?? 0, end: parts.at(-1)?.containerEnd ?? 0 };
+  const map: YMap = { kind: 'map', flow: false, pairs: parts.map((part) => part.pair), start: parts[0]?.containerStart() ?? 0, end: parts.at(-1)?.containerEnd() ?? 0 };
   return { map, value };
-}
-
-function moved(piece: Piece, delta: number): Piece {
-  if (delta === 0) return piece;
-  return {
-    start: piece.start + delta,
-    end: piece.end + delta,
-    pair: piece.pair ? shiftedPair(piece.pair, delta) : null,
-    item: piece.item ? shifted(piece.item, delta) : null,
-    value: piece.value,
-    containerStart: piece.containerStart + delta,
-    containerEnd: piece.containerEnd + delta,
-  };
-}
-
-function parsePiece(text: string, chunk: LeafChunk): Piece {
-  const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
-  if (document.errors.length > 0 || document.warnings.length > 0) throw new NotChunkable();
-  const contents = document.contents;
-  const notes: ConvertNotes = { anchorsOrAliases: false, multiLineFlow: false };
-  const root = convertDocument(document, text, notes);
-  if (notes.anchorsOrAliases || notes.multiLineFlow || !root) throw new NotChunkable();
-  const [containerStart = 0, , containerEnd = 0] = (isMap(contents) || isSeq(contents) ? contents.range : undefined) ?? [];
-  const delta = chunk.start;
-  if (chunk.role === 'pair') {
-    if (!isMap(contents) || contents.flow || contents.items.length !== 1 || root.kind !== 'map' || root.pairs.length !== 1) throw new NotChunkable();
-    const pair = root.pairs[0];
-    if (!pair || pair.key.value !== chunk.key) throw new NotChunkable();
-    shiftPairInPlace(pair, delta);
-    return { start: delta, end: chunk.end, pair, item: null, value: toPlainValue(pair.value), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
-  }
-  if (!isSeq(contents) || contents.flow || contents.items.length !== 1 || root.kind !== 'seq' || root.items.length !== 1) throw new NotChunkable();
-  const item = root.items[0] ?? null;
-  shiftInPlace(item, delta);
-  return { start: delta, end: chunk.end, pair: null, item, value: toPlainValue(item), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
 }

@@ -1,5 +1,5 @@
 import { Document, LineCounter, parseDocument } from 'yaml';
-import { convertDocument } from './convert';
+import { convertDocument, type ConvertNotes } from './convert';
 import { LineIndex } from './lineIndex';
 import type { YNode } from './tree';
 
@@ -30,9 +30,14 @@ export interface ParseInput {
 }
 
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
+  return parseWhole(input);
+}
+
+/** One `yaml` parse of the whole text; `notes` learns whether it holds anchors or multi-line flows. */
+export function parseWhole(input: ParseInput, notes?: ConvertNotes): ParsedPostmortem {
   const lineCounter = new LineCounter();
   const document = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
-  const root = convertDocument(document, input.text);
+  const root = convertDocument(document, input.text, notes);
   return {
     uri: input.uri,
     version: input.version,

@@ -46,7 +46,9 @@ export interface YAlias extends YBase {
 export type JsonPath = readonly (string | number)[];
 
 export function pairOf(map: YMap, key: string): YPair | undefined {
-  return map.pairs.find((pair) => pair.key.value === key);
+  // A plain loop: rules and facts call this for every field of every event on each keystroke.
+  for (const pair of map.pairs) if (pair.key.value === key) return pair;
+  return undefined;
 }
 
 export function childOf(node: YNode | null | undefined, segment: string | number): YNode | null {

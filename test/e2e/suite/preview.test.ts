@@ -58,9 +58,12 @@ function eventTexts(document: vscode.TextDocument): string[] {
   });
 }
 
+/** Scratch files this suite writes into the workspace; removed after each test, pass or fail. */
+const scratch: vscode.Uri[] = [];
 async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(samplesFolder(), name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  scratch.push(uri);
   return uri;
 }
 
@@ -69,7 +72,10 @@ describe('timeline preview', function () {
   before(async () => {
     await extensionApi();
   });
-  afterEach(closeAllEditors);
+  afterEach(async () => {
+    await closeAllEditors();
+    for (const uri of scratch.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
 
   it('opens beside the editor and shows the sample events in document order', async () => {
     const editor = await openPreview(SAMPLE);
@@ -130,18 +136,17 @@ describe('timeline preview', function () {
     for (const tag of ['img', 'iframe', 'a', 'object', 'embed', 'svg', 'form']) assert.ok(!shown.tags.includes(tag), `no <${tag}> in the preview: ${shown.tags.join(' ')}`);
     assert.equal(shown.urls.length, 2, `only our script and stylesheet: ${shown.urls.join(' ')}`);
     assert.ok(shown.urls.every((url) => !/javascript:|evil\.example/.test(url)));
-    await vscode.workspace.fs.delete(uri);
   });
 
   it('exports the notice as Markdown and as HTML', async () => {
     const editor = await openSample(SAMPLE);
     for (const format of ['md', 'html'] as const) {
       const target = vscode.Uri.joinPath(samplesFolder(), `exported.notice.${format}`);
+      scratch.push(target);
       const written = await vscode.commands.executeCommand<vscode.Uri>('postmortem.exportNotice', editor.document.uri, { format, target });
       assert.equal(written?.toString(), target.toString());
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.match(text, format === 'md' ? /^# Bots abusing/ : /^<!DOCTYPE html>[\s\S]*<h2>4\. Timeline \(Japan time\)<\/h2>/);
-      await vscode.workspace.fs.delete(target);
     }
   });
 
@@ -161,7 +166,5 @@ describe('timeline preview', function () {
     const webview = renders.filter((r) => r.events === 10_000);
     console.log(`      10,000 events: command to picture ${firstShown} ms, keystroke to picture ${updateShown} ms; model requests ${requests.map((r) => `v${r.version} ${r.ms} ms`).join(', ')}; webview renders ${webview.map((r) => `${r.kind} ${Math.round(r.ms)} ms`).join(', ')}`);
     assert.ok(webview.every((r) => r.ms < 1_000), 'each webview render under a second');
-    await closeAllEditors();
-    await vscode.workspace.fs.delete(uri);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
@@ -32,5 +32,28 @@ describe('settings', () => {
     assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
     assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
     assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, trace: { server: 'verbose' } });
+  });
+});
+
+describe('client strings', () => {
+  it('every vscode.l10n.t string of the client has a Japanese translation', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(join(repoRoot, 'client', 'src'));
+    const ja = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const missing: string[] = [];
+    for (const file of files) {
+      for (const [, key] of readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+        if (!(key!.replace(/\\'/g, "'") in ja)) missing.push(key!);
+      }
+    }
+    assert.ok(files.length > 5);
+    assert.deepEqual(missing, []);
   });
 });

@@ -79,6 +79,7 @@ export interface CountFact {
 }
 
 const factsCache = new WeakMap<ParsedPostmortem, PostmortemFacts>();
+const eventFacts = new WeakMap<YNode, { index: number; zone: string | undefined; fact: EventFact }>();
 
 export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
   let facts = factsCache.get(parsed);
@@ -104,8 +105,15 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
   const periodNode = asMap(childOf(childOf(root, 'impact'), 'period'));
   const period = periodNode ? { node: periodNode, ...optional('start', timeAt(childOf(periodNode, 'start'))), ...optional('end', timeAt(childOf(periodNode, 'end'))) } : undefined;
 
-  // Assigned one by one rather than spread: this runs for every event on every keystroke.
+  // This runs for every event on every keystroke. An incremental parse hands back the very same
+  // node for an event whose text did not change, so its fact is reused when index and zone agree.
   const events = itemsOf(root, 'timeline').map((node, index): EventFact => {
+    const known = eventFacts.get(node);
+    if (known && known.index === index && known.zone === zone) {
+      if (known.fact.at) times.push(known.fact.at);
+      if (known.fact.until) times.push(known.fact.until);
+      return known.fact;
+    }
     const at = timeAt(childOf(node, 'at'));
     const until = timeAt(childOf(node, 'until'));
     const kindNode = asScalar(childOf(node, 'kind'));
@@ -113,6 +121,7 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
     if (at) event.at = at;
     if (until) event.until = until;
     if (kindNode) event.kindNode = kindNode;
+    eventFacts.set(node, { index, zone, fact: event });
     return event;
   });
 

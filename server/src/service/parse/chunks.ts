@@ -26,7 +26,13 @@ export interface SplitPair {
   key: string;
   header: LeafChunk;
   body: 'map' | 'seq';
+  /** For a mapping: one chunk per pair. */
   children: Chunk[];
+  /**
+   * For a sequence: where each item starts, then where the last one ends. Thousands of timeline
+   * items are planned on every keystroke, so they are offsets rather than objects.
+   */
+  itemBounds: Int32Array;
 }
 
 export type Chunk = LeafChunk | SplitPair;
@@ -34,6 +40,8 @@ export type Chunk = LeafChunk | SplitPair;
 const LINE_BLANK = 0;
 const LINE_COMMENT = 1;
 const LINE_CONTENT = 2;
+
+const EMPTY_BOUNDS = new Int32Array(0);
 
 /** Pairs of the root and of its block mappings split; deeper values stay whole. */
 const MAX_SPLIT_DEPTH = 2;
@@ -44,7 +52,7 @@ const BARE_HEADER = /^ *([A-Za-z_][A-Za-z0-9_-]*):(?: +#.*)? *$/;
 
 interface Lines {
   text: string;
-  starts: number[];
+  starts: Int32Array;
   indents: Int32Array;
   kinds: Uint8Array;
   count: number;
@@ -53,7 +61,7 @@ interface Lines {
 export interface ChunkPlan {
   chunks: Chunk[];
   /** Where each line starts, as LineIndex wants them: the scan has found them anyway. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
 }
 
 /** The pieces of the root mapping, or null when the text is not safe to cut at all. */
@@ -65,7 +73,7 @@ export function planChunks(text: string): ChunkPlan | null {
   if (!keys || keys.length === 0) return null;
   // Leading comments and blank lines belong to the first piece, as they do to the first pair.
   const starts = keys.map((keyLine, i) => (i === 0 ? 0 : headingCommentStart(lines, keys[i - 1] ?? 0, keyLine)));
-  return { chunks: buildChildren(lines, starts, lines.count, 'map', 0), lineStarts: lines.starts };
+  return { chunks: starts.map((from, i) => planPair(lines, from, starts[i + 1] ?? lines.count, 0)), lineStarts: lines.starts.slice(0, lines.count) };
 }
 
 /** Constructs that tie distant parts of the text together, or that the line scan cannot read. */
@@ -85,12 +93,13 @@ const PERCENT = 37;
 
 // Scratch space reused by every scan (the service is synchronous): a megabyte document has some
 // 40,000 lines, and fresh arrays for them on each keystroke are garbage the collector must chase.
+let scratchStarts = new Int32Array(1024);
 let scratchIndents = new Int32Array(1024);
 let scratchKinds = new Uint8Array(1024);
 
 /** Every line's start, indentation and kind; null on a directive or document marker. */
 function scanLines(text: string): Lines | null {
-  const starts: number[] = [];
+  let count = 0;
   let start = 0;
   for (;;) {
     let newline = text.indexOf('\n', start);
@@ -100,18 +109,21 @@ function scanLines(text: string): Lines | null {
     const code = first < newline ? text.charCodeAt(first) : -1;
     // Directives and document markers change how everything after them is read.
     if (first === start && (code === PERCENT || ((code === DASH || code === DOT) && text.startsWith(code === DASH ? '---' : '...', start)))) return null;
-    const index = starts.length;
-    if (index === scratchKinds.length) grow();
-    starts.push(start);
-    scratchIndents[index] = first - start;
-    scratchKinds[index] = code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT;
+    if (count === scratchKinds.length) grow();
+    scratchStarts[count] = start;
+    scratchIndents[count] = first - start;
+    scratchKinds[count] = code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT;
+    count++;
     if (newline >= text.length) break;
     start = newline + 1;
   }
-  return { text, starts, indents: scratchIndents, kinds: scratchKinds, count: starts.length };
+  return { text, starts: scratchStarts, indents: scratchIndents, kinds: scratchKinds, count };
 }
 
 function grow(): void {
+  const starts = new Int32Array(scratchStarts.length * 2);
+  starts.set(scratchStarts);
+  scratchStarts = starts;
   const indents = new Int32Array(scratchIndents.length * 2);
   indents.set(scratchIndents);
   scratchIndents = indents;
@@ -180,12 +192,11 @@ function offsetOf(lines: Lines, index: number): number {
   return index < lines.count ? (lines.starts[index] ?? lines.text.length) : lines.text.length;
 }
 
-function buildChildren(lines: Lines, starts: number[], to: number, body: 'map' | 'seq', depth: number): Chunk[] {
-  return starts.map((from, i) => {
-    const until = starts[i + 1] ?? to;
-    if (body === 'seq') return { kind: 'leaf', role: 'item', start: offsetOf(lines, from), end: offsetOf(lines, until) };
-    return planPair(lines, from, until, depth);
-  });
+function boundsOf(lines: Lines, starts: number[], to: number): Int32Array {
+  const bounds = new Int32Array(starts.length + 1);
+  starts.forEach((line, i) => (bounds[i] = offsetOf(lines, line)));
+  bounds[starts.length] = offsetOf(lines, to);
+  return bounds;
 }
 
 /** A pair over lines [from, to): split when its value is a clean block collection, else one piece. */
@@ -217,6 +228,7 @@ function planPair(lines: Lines, from: number, to: number, depth: number): Chunk 
     key,
     header: { kind: 'leaf', role: 'pair', start: leaf.start, end: offsetOf(lines, first), key },
     body,
-    children: buildChildren(lines, starts, to, body, depth + 1),
+    children: body === 'map' ? starts.map((line, i) => planPair(lines, line, starts[i + 1] ?? to, depth + 1)) : [],
+    itemBounds: body === 'seq' ? boundsOf(lines, starts, to) : EMPTY_BOUNDS,
   };
 }

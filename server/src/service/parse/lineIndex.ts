@@ -5,9 +5,9 @@ import type { Position, Range } from 'vscode-languageserver-types';
  * LSP positions do, so Japanese text and emoji need no conversion.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: ArrayLike<number>;
 
-  constructor(private readonly text: string, lineStarts?: number[]) {
+  constructor(private readonly text: string, lineStarts?: ArrayLike<number>) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 

@@ -1,5 +1,5 @@
 import { Document, LineCounter, parseDocument } from 'yaml';
-import { convertDocument, type ConvertNotes } from './convert';
+import { convertDocument } from './convert';
 import { LineIndex } from './lineIndex';
 import type { YNode } from './tree';
 
@@ -12,6 +12,10 @@ export interface SyntaxProblem {
   severity: 'error' | 'warning';
 }
 
+/**
+ * One version of a document, parsed. Valid until the next parse of the same URI: unchanged parts
+ * of the tree are reused by that parse and moved to their new offsets in place.
+ */
 export interface ParsedPostmortem {
   uri: string;
   version: number;
@@ -29,15 +33,11 @@ export interface ParseInput {
   text: string;
 }
 
+/** One `yaml` parse of the whole text. */
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
-  return parseWhole(input);
-}
-
-/** One `yaml` parse of the whole text; `notes` learns whether it holds anchors or multi-line flows. */
-export function parseWhole(input: ParseInput, notes?: ConvertNotes): ParsedPostmortem {
   const lineCounter = new LineCounter();
   const document = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
-  const root = convertDocument(document, input.text, notes);
+  const root = convertDocument(document, input.text);
   return {
     uri: input.uri,
     version: input.version,

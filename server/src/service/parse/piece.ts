@@ -1,8 +1,7 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import type { LeafChunk } from './chunks';
 import { convertDocument, type ConvertNotes } from './convert';
 import { toPlainValue } from './parse';
-import { shifted, shiftedPair, shiftInPlace, shiftPairInPlace } from './shift';
+import { shiftInPlace, shiftPairInPlace } from './shift';
 import type { YNode, YPair } from './tree';
 
 /** One parsed piece at an absolute position. `value` is shared between positions: never mutated. */
@@ -15,18 +14,28 @@ export interface Piece {
   value: unknown;
   /**
    * The range of the one-entry mapping or sequence the piece parses as alone; a parent takes its
-   * start from its first piece and its end from its last. Unknown (undefined) for pieces taken
-   * from a full parse until a parent needs them.
+   * start from its first piece and its end from its last.
    */
-  containerStart: number | undefined;
-  containerEnd: number | undefined;
+  containerStart: number;
+  containerEnd: number;
+}
+
+/** Which text a piece covers and what it must parse as: a `key: …` pair, or one `- …` item. */
+export interface PieceSpec {
+  role: 'pair' | 'item';
+  start: number;
+  end: number;
+  key?: string;
 }
 
 /** Why a text could not be assembled from pieces; it is then parsed whole. */
 export class NotChunkable extends Error {}
 
 /** Parses one piece alone, or throws NotChunkable when `yaml` might read it differently in context. */
-export function parsePiece(text: string, chunk: LeafChunk): Piece {
+export function parsePiece(slice: string, chunk: PieceSpec): Piece {
+  // `yaml` keeps scalars as slices of its input, and a slice of the document would keep that whole
+  // version of the document alive as long as the piece lives: parse a copy of just this piece.
+  const text = (slice + ' ').slice(0, -1);
   const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
   if (document.errors.length > 0 || document.warnings.length > 0) throw new NotChunkable();
   const contents = document.contents;
@@ -48,26 +57,17 @@ export function parsePiece(text: string, chunk: LeafChunk): Piece {
   return { start: delta, end: chunk.end, pair: null, item, value: toPlainValue(item), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
 }
 
-/** The same piece `delta` characters later (or earlier), as a copy. */
-export function moved(piece: Piece, delta: number): Piece {
-  if (delta === 0) return piece;
-  return {
-    start: piece.start + delta,
-    end: piece.end + delta,
-    pair: piece.pair ? shiftedPair(piece.pair, delta) : null,
-    item: piece.item ? shifted(piece.item, delta) : null,
-    value: piece.value,
-    containerStart: piece.containerStart === undefined ? undefined : piece.containerStart + delta,
-    containerEnd: piece.containerEnd === undefined ? undefined : piece.containerEnd + delta,
-  };
-}
-
-/** Fills in a piece's container range by parsing it alone, once, when a parent first needs it. */
-export function containerOf(piece: Piece, text: string, chunk: LeafChunk): { start: number; end: number } {
-  if (piece.containerStart === undefined || piece.containerEnd === undefined) {
-    const alone = parsePiece(text.slice(chunk.start, chunk.end), chunk);
-    piece.containerStart = alone.containerStart;
-    piece.containerEnd = alone.containerEnd;
-  }
-  return { start: piece.containerStart ?? 0, end: piece.containerEnd ?? 0 };
+/**
+ * Moves a piece and its tree by `delta` characters, in place: copying the tree of every piece after
+ * an edit would cost more than parsing them. Trees of earlier versions therefore change under
+ * their holders, which is why a ParsedPostmortem is only valid until the next parse of its URI.
+ */
+export function shiftPiece(piece: Piece, delta: number): void {
+  if (delta === 0) return;
+  piece.start += delta;
+  piece.end += delta;
+  piece.containerStart += delta;
+  piece.containerEnd += delta;
+  if (piece.pair) shiftPairInPlace(piece.pair, delta);
+  shiftInPlace(piece.item, delta);
 }

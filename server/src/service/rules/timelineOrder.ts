@@ -9,14 +9,15 @@ export const timelineOrder: Rule = {
   code: 'timeline-order',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
-    let previous: { time: ParsedTime; text: string } | undefined;
+    // The previous event's time fact itself, not a copy: this loop runs over every event per keystroke.
+    let previous: { time?: ParsedTime | undefined; text: string } | undefined;
     for (const event of facts.events) {
       const time = event.at?.time;
       if (!event.at || !time) continue;
-      if (previous && time.end <= previous.time.start) {
+      if (previous?.time && time.end <= previous.time.start) {
         report(event.at.node, 'rule.timelineOrder', [event.at.text, previous.text]);
       }
-      previous = { time, text: event.at.text };
+      previous = event.at;
     }
   },
 };

@@ -80,6 +80,9 @@ export function renderTable(results) {
   out.push('');
   out.push(`ours: ${results.servers.ours}`);
   out.push(`peer: ${results.servers.peer}`);
+  const { cpus, loadAtStart, loadAtEnd } = results.machine;
+  const busy = Math.max(loadAtStart, loadAtEnd) > cpus - 0.5;
+  out.push(`machine: ${cpus} cores, ${results.machine.node}; 1-minute load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end${busy ? ' (busy: latencies include waiting for a core; CPU per edit is the steadier figure)' : ''}`);
   out.push(`floor: yaml ${results.yamlVersion} parseDocument + LineCounter on the same text (median of repeats)`);
   out.push(`extension activation: ${results.activationMs === null ? 'n/a (needs VS Code; not measured here)' : `${format(results.activationMs)} ms`}`);
   out.push(`VSIX size: ${results.vsix ? `${(results.vsix.bytes / 1e6).toFixed(2)} MB (${results.vsix.file})` : `n/a (${results.vsixNote})`}`);

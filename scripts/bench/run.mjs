@@ -117,7 +117,7 @@ async function main() {
   const list = servers();
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, loadAtStart: os.loadavg()[0] },
     yamlVersion: packageVersion('yaml'),
     servers: Object.fromEntries(list.map((server) => [server.role, server.description])),
     edits,
@@ -151,6 +151,7 @@ async function main() {
     size.rows = rowsFor(size);
     results.sizes.push(size);
   }
+  results.machine.loadAtEnd = os.loadavg()[0];
   results.activationMs = null;
   Object.assign(results, vsixInfo());
   results.targets = checkTargets(results.sizes);

@@ -45,8 +45,13 @@ export class LineIndex {
   /** The text of one line without its line break. */
   lineText(line: number): string {
     const start = this.lineStart(line);
-    const next = this.lineStarts[line + 1] ?? this.text.length;
-    return this.text.slice(start, next).replace(/\r?\n$/, '');
+    let end = this.lineStarts[line + 1] ?? this.text.length;
+    // Character tests, not a regular expression: completion reads every line of large documents.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) {
+      end--;
+      if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return this.text.slice(start, end);
   }
 }
 

@@ -147,6 +147,10 @@ export function blockListItems(lines: readonly string[], lineNo: number, dashCol
 export function indentUnit(lines: readonly string[]): number {
   let unit = Infinity;
   for (const line of lines) {
+    // A line's first token starts after its leading blanks, so only a line indented less than the
+    // unit so far can lower it: the rest need no tokenizing (40,000 lines at 10,000 events).
+    const indent = skipSpaces(line, 0);
+    if (indent === 0 || indent >= unit) continue;
     const first = tokenizeLine(line)[0];
     if (first && first.col > 0) unit = Math.min(unit, first.col);
   }

@@ -60,35 +60,8 @@ export function knownTimeZones(): readonly string[] {
   return zoneNames;
 }
 
-// Every re-parse of a document reads the same times again; a zone lookup costs two formatToParts.
-// Results are shared between callers, so they are never mutated. Keyed by zone, then by the text
-// itself (the scalar strings of unchanged pieces are the same objects, so their hash is cached).
-const parsedTimes = new Map<string, Map<string, ParsedTime | undefined>>();
-let parsedTimesSize = 0;
-const PARSED_TIMES_LIMIT = 200_000;
-
 /** Parses a time; `zone` is the document's `timezone` (an IANA name or an offset) if any. */
 export function parseTime(text: string, zone?: string): ParsedTime | undefined {
-  const zoneKey = zone ?? '';
-  let byText = parsedTimes.get(zoneKey);
-  if (!byText) {
-    byText = new Map();
-    parsedTimes.set(zoneKey, byText);
-  }
-  const cached = byText.get(text);
-  if (cached !== undefined || byText.has(text)) return cached;
-  const parsed = parseTimeUncached(text, zone);
-  if (++parsedTimesSize > PARSED_TIMES_LIMIT) {
-    parsedTimes.clear();
-    parsedTimesSize = 1;
-    byText = new Map();
-    parsedTimes.set(zoneKey, byText);
-  }
-  byText.set(text, parsed);
-  return parsed;
-}
-
-function parseTimeUncached(text: string, zone: string | undefined): ParsedTime | undefined {
   const match = TIME_PATTERN.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, fraction, offsetText] = match;

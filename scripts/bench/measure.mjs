@@ -118,6 +118,9 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
       timelineMs = median(samples);
     }
 
+    const burst = await typingBurst(session, uri, current, version, targets.at(-1) ?? 0);
+    current = burst.text;
+    version = burst.version;
     const sanity = await sanityCheck(session, uri, current, version);
 
     return {
@@ -133,12 +136,38 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
       hoverMs: median(hover),
       hoverFound,
       timelineMs,
+      burstMs: burst.ms,
+      burstPublishes: burst.publishes,
       sanity,
       finalText: current,
     };
   } finally {
     await session.stop();
   }
+}
+
+/**
+ * Rapid typing: ten one-character changes sent back to back, as a fast typist or a held key does.
+ * Measures the time from the last change to its diagnostics, and how many diagnostics were
+ * published for versions the client had already replaced (work a server could have skipped).
+ */
+const BURST = 10;
+async function typingBurst(session, uri, text, version, line) {
+  const lines = text.split('\n');
+  let current = text;
+  const mark = session.mark();
+  let lastSent = 0;
+  for (let i = 1; i <= BURST; i++) {
+    const character = lines[line].length;
+    lines[line] += 'ー';
+    const change = { range: { start: { line, character }, end: { line, character } }, text: 'ー' };
+    current = applyChange(current, lineStartsOf(current), change);
+    lastSent = performance.now();
+    await session.change(uri, version + i, [change]);
+  }
+  const final = await session.diagnosticsFor(uri, version + BURST, mark);
+  const publishes = session.publishes.slice(mark).filter((publish) => publish.uri === uri && publish.seq < final.seq).length;
+  return { ms: final.at - lastSent, publishes, text: current, version: version + BURST };
 }
 
 /** Breaks one `kind:` in the middle (not an allowed value) and expects a diagnostic on that line. */

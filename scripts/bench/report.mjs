@@ -9,6 +9,8 @@ const METRICS = [
   { key: 'completionMs', label: 'completion at end (ms)' },
   { key: 'hoverMs', label: 'hover at end (ms)' },
   { key: 'timelineMs', label: 'timeline model (ms)' },
+  { key: 'burstMs', label: '10 quick changes → last diag. (ms)' },
+  { key: 'burstPublishes', label: '  publishes for replaced versions' },
 ];
 
 /** The targets of the performance issue, checked against the medians of this run. */

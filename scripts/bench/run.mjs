@@ -3,10 +3,11 @@
 //   --sizes=100,1000   only these sizes        --edits=N     measured edits per size (default 20)
 //   --only=ours|peer   one server              --no-build    do not run scripts/build.mjs first
 //   --vsix             also package the extension with vsce and report its size
+//   --server=FILE      measure another build of our server (an experiment), not server/out/server.js
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { generatePostmortem } from './generate.mjs';
@@ -17,13 +18,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = join(root, '.bench');
 const docsDir = join(benchDir, 'docs');
 const schemaPath = join(root, 'schemas', 'postmortem.schema.json');
-const ourServer = join(root, 'server', 'out', 'server.js');
 const peerServer = join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 const args = new Map(process.argv.slice(2).map((arg) => {
   const [key, value] = arg.replace(/^--/, '').split('=');
   return [key, value ?? true];
 }));
+const ourServer = args.has('server') ? resolve(String(args.get('server'))) : join(root, 'server', 'out', 'server.js');
 const sizes = String(args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const edits = Number(args.get('edits') ?? 20);
 const only = args.get('only');
@@ -57,7 +58,7 @@ function servers() {
     list.push({
       role: 'ours',
       available: existsSync(ourServer),
-      description: `server/out/server.js (${existsSync(ourServer) ? 'built' : 'missing: run npm run build'})`,
+      description: `${ourServer.replace(root + '/', '')} (${existsSync(ourServer) ? 'built' : 'missing: run npm run build'})`,
       options: { name: 'postmortem', command: process.execPath, args: [ourServer, '--stdio'], languageId: 'postmortem', settings: { postmortem: {} }, timelineRequest: 'postmortem/timeline' },
     });
   }

@@ -139,6 +139,7 @@ describe('incremental parsing: identical to a fresh full parse', () => {
         const incremental = parser.parse(input);
         modes[parser.lastMode]++;
         const full = parsePostmortem(input);
+        // DUMP_FAILURE=file keeps the text of a failing step, to replay it outside the random walk.
         if (process.env.DUMP_FAILURE && !isDeepStrictEqual(incremental.root, full.root)) writeFileSync(process.env.DUMP_FAILURE, text);
         assert.deepEqual(incremental.root, full.root, `tree differs (${where})`);
         assert.deepEqual(incremental.value, full.value, `value differs (${where})`);

@@ -7,9 +7,10 @@ export const LANGUAGE_ID = 'postmortem';
 /** The server runs in its own Node process over IPC; the client never parses YAML itself. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
+  const execArgv = serverExecArgv(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -18,6 +19,13 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     diagnosticPullOptions: { onChange: true, onSave: false },
   };
   return new LanguageClient('postmortem', vscode.l10n.t('Postmortem Language Server'), serverOptions, clientOptions);
+}
+
+/** The server's Node flags live in package.json so the benchmark launches it exactly the same way. */
+function serverExecArgv(context: vscode.ExtensionContext): string[] {
+  const manifest = context.extension.packageJSON as { postmortemServer?: { execArgv?: unknown } };
+  const flags = manifest.postmortemServer?.execArgv;
+  return Array.isArray(flags) ? flags.filter((flag): flag is string => typeof flag === 'string') : [];
 }
 
 export function readSettings() {

@@ -24,6 +24,8 @@ const args = new Map(process.argv.slice(2).map((arg) => {
   const [key, value] = arg.replace(/^--/, '').split('=');
   return [key, value ?? true];
 }));
+// The same Node flags the VS Code client starts the server with.
+const serverExecArgv = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
 const ourServer = args.has('server') ? resolve(String(args.get('server'))) : join(root, 'server', 'out', 'server.js');
 const sizes = String(args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const edits = Number(args.get('edits') ?? 20);
@@ -59,7 +61,7 @@ function servers() {
       role: 'ours',
       available: existsSync(ourServer),
       description: `${ourServer.replace(root + '/', '')} (${existsSync(ourServer) ? 'built' : 'missing: run npm run build'})`,
-      options: { name: 'postmortem', command: process.execPath, args: [ourServer, '--stdio'], languageId: 'postmortem', settings: { postmortem: {} }, timelineRequest: 'postmortem/timeline' },
+      options: { name: 'postmortem', command: process.execPath, args: [...serverExecArgv, ourServer, '--stdio'], languageId: 'postmortem', settings: { postmortem: {} }, timelineRequest: 'postmortem/timeline' },
     });
   }
   if (only !== 'ours') {

@@ -5,13 +5,15 @@ import type { PostmortemService } from '../service';
 
 /**
  * Publishes diagnostics to clients that cannot pull, and answers pulls for those that can; both read
- * the same cached result. There is no fixed debounce: a check is scheduled for the next turn of the
- * event loop so that changes already queued coalesce, and a result is dropped if the document moved
- * on while it was computed, so an older version is never published.
+ * the same cached result. There is no fixed debounce: the check runs after the first turn of the
+ * event loop in which no change arrived. The JSON-RPC reader hands over one message per turn, so a
+ * burst of keystrokes is checked once, at its end, while an idle server waits a single turn. A
+ * result is dropped if the document moved on while it was computed: no older version is published.
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled: NodeJS.Immediate | undefined;
+  private changedSinceTurn = false;
 
   constructor(
     private readonly connection: Connection,
@@ -25,7 +27,17 @@ export class DiagnosticsPublisher {
   schedule(uri: string): void {
     if (this.pullMode()) return;
     this.pending.add(uri);
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.changedSinceTurn = true;
+    this.scheduled ??= setImmediate(() => this.afterTurn());
+  }
+
+  private afterTurn(): void {
+    if (this.changedSinceTurn) {
+      this.changedSinceTurn = false;
+      this.scheduled = setImmediate(() => this.afterTurn());
+      return;
+    }
+    this.flush();
   }
 
   /** After a settings change: everything open is re-checked (push) or re-pulled (pull). */

@@ -70,7 +70,9 @@ export class Axis {
     }
     for (const segment of axis.segments) {
       if (!segment.compressed) continue;
-      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } }, el('span', { text: segment.label ?? '' }));
+      // A label wider than its cut would run into the next one; the tooltip still names the gap.
+      const fits = (segment.label ?? '').length * 6 <= (segment.to - segment.from) * width;
+      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } }, el('span', { text: fits ? segment.label ?? '' : '' }));
       place(gap, { left: percent(segment.from), width: percent(segment.to - segment.from) });
       this.track.appendChild(gap);
     }

@@ -4,17 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-/** mulberry32: tiny, fast and the same on every machine. */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import random from './random.cjs';
+
+export const { createRandom } = random;
 
 const SUBJECTS = ['キャッシュサーバー', '認証基盤', 'メッセージ配信システム', '公式アカウント管理画面', 'データベース', '画像変換サーバー', '通知サービス', '問い合わせフォーム'];
 const ACTIONS = ['の接続設定を変更する', 'でエラー率の上昇を検知する', 'を再起動し、送信エラーが止まったことを確かめる', 'の設定を元に戻す', 'のログを調査し、影響範囲を特定する', 'へのアクセスを一時的に制限する', 'の監視を強化する', 'の負荷が下がったことを確認する'];

@@ -4,19 +4,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { createPostmortemService } from '../../server/src/service';
 import { IncrementalParser } from '../../server/src/service/parse/incremental';
 import { parsePostmortem } from '../../server/src/service/parse/parse';
+import { createRandom } from '../../scripts/bench/random.cjs';
 import { readSample, sampleFiles, VALID } from './helpers';
 
-/** mulberry32, so that a failure names a seed and a step that replay exactly. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid postmortem with nested lists, comments, a block scalar and, optionally, compact sequences. */
 function generated(events: number, compact: boolean): string {

@@ -332,6 +332,30 @@ async function runUiChecks(browser, server, workspace) {
       await screenshot(page, 'problems-panel');
     });
 
+    await check('the timeline preview is restored after a window reload', page, async () => {
+      if (!opened) throw new Error('the broken sample did not open');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('>Postmortem: Open Timeline Preview to the Side');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Timeline Preview' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const eventRows = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('.list [data-row] .when');
+      await eventRows().first().waitFor();
+      const before = await eventRows().count();
+      await screenshot(page, 'preview-before-reload');
+      // A reload is what a person does with "Developer: Reload Window": the workbench starts over
+      // and only the webview serializer can bring the preview back with its document.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor();
+      await eventRows().first().waitFor({ timeout: 45_000 });
+      const after = await eventRows().count();
+      say(`    preview rows: ${before} before the reload, ${after} after`);
+      if (after === 0) throw new Error('the restored preview shows no events');
+      await screenshot(page, 'preview-after-reload');
+    }, 60_000);
+
     await screenshot(page, 'workbench');
   } finally {
     await context.close().catch(() => {});

@@ -39,7 +39,7 @@ describe('commands', function () {
     assert.deepEqual(missing, [], 'contributed but not registered');
   });
 
-  it('"Postmortem: New Postmortem" opens an untitled postmortem that the server finds valid', async () => {
+  it('"Postmortem: New Postmortem" opens an untitled postmortem, bound to a free path, that the server finds valid', async () => {
     const { client } = await extensionApi();
     await waitUntil(() => client.state === ClientState.Running, 20_000, 'the language client to be running');
 
@@ -57,6 +57,8 @@ describe('commands', function () {
       }, 10_000, 'an untitled editor');
       const { document } = editor;
       assert.equal(document.languageId, LANGUAGE_ID);
+      // Bound to a free path in the workspace, so a plain Save creates a file the extension recognises.
+      assert.match(document.uri.path, /\/new-incident(-\d+)?\.postmortem\.yaml$/);
       const text = document.getText();
       assert.match(text, /^postmortem: 1\n/);
       assert.ok(text.includes(`start: ${localToday()}T09:00`), `the template does not start today:\n${text}`);

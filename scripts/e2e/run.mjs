@@ -345,9 +345,14 @@ async function runUiChecks(browser, server, workspace) {
       await eventRows().first().waitFor();
       const before = await eventRows().count();
       await screenshot(page, 'preview-before-reload');
-      // A reload is what a person does with "Developer: Reload Window": the workbench starts over
-      // and only the webview serializer can bring the preview back with its document.
-      await page.reload({ waitUntil: 'domcontentloaded' });
+      // "Developer: Reload Window", as a person would: an orderly shutdown saves the layout (a bare
+      // page reload may not), the workbench starts over, and only the webview serializer can bring
+      // the preview back with its document.
+      await page.keyboard.press('Control+Shift+P');
+      await input.waitFor();
+      await input.fill('>Developer: Reload Window');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor();
+      await Promise.all([page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 }), page.keyboard.press('Enter')]);
       await page.locator('.monaco-workbench').waitFor();
       await eventRows().first().waitFor({ timeout: 45_000 });
       const after = await eventRows().count();

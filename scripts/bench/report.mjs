@@ -9,6 +9,9 @@ const METRICS = [
   { key: 'completionMs', label: 'completion at end (ms)' },
   { key: 'hoverMs', label: 'hover at end (ms)' },
   { key: 'timelineMs', label: 'timeline model (ms)' },
+  // Measured in headless Chromium on our server's model (preview.mjs), so ours only.
+  { key: 'firstPaintMs', label: 'preview first paint (ms)', source: 'preview' },
+  { key: 'updateMs', label: 'preview update, 1 event (ms)', source: 'preview' },
   { key: 'burstMs', label: '10 quick changes → last diag. (ms)' },
   { key: 'burstPublishes', label: '  publishes for replaced versions' },
 ];
@@ -42,17 +45,19 @@ function formatRatio(value) {
 
 /** The floor is one full `yaml` parse; it is compared with every latency and with CPU per edit. */
 export function rowsFor(size) {
-  const ours = size.ours ?? {};
-  const peer = size.peer ?? {};
-  return METRICS.map((metric) => ({
-    metric: metric.key,
-    label: metric.label,
-    ours: ours[metric.key] ?? null,
-    peer: peer[metric.key] ?? null,
-    floor: metric.floor ? size.floorParseMs : null,
-    oursPerPeer: ratio(ours[metric.key], peer[metric.key]),
-    oursPerFloor: metric.floor ? ratio(ours[metric.key], size.floorParseMs) : null,
-  }));
+  return METRICS.map((metric) => {
+    const ours = (metric.source === 'preview' ? size.preview : size.ours) ?? {};
+    const peer = (metric.source === 'preview' ? null : size.peer) ?? {};
+    return {
+      metric: metric.key,
+      label: metric.label,
+      ours: ours[metric.key] ?? null,
+      peer: peer[metric.key] ?? null,
+      floor: metric.floor ? size.floorParseMs : null,
+      oursPerPeer: ratio(ours[metric.key], peer[metric.key]),
+      oursPerFloor: metric.floor ? ratio(ours[metric.key], size.floorParseMs) : null,
+    };
+  });
 }
 
 export function checkTargets(sizes) {
@@ -86,7 +91,8 @@ export function renderTable(results) {
   const busy = Math.max(loadAtStart, loadAtEnd) > cpus - 0.5;
   out.push(`machine: ${cpus} cores, ${results.machine.node}; 1-minute load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end${busy ? ' (busy: latencies include waiting for a core; CPU per edit is the steadier figure)' : ''}`);
   out.push(`floor: yaml ${results.yamlVersion} parseDocument + LineCounter on the same text (median of repeats)`);
-  out.push(`extension activation: ${results.activationMs === null ? 'n/a (needs VS Code; not measured here)' : `${format(results.activationMs)} ms`}`);
+  out.push(previewLine(results));
+  out.push(activationLine(results));
   out.push(`VSIX size: ${results.vsix ? `${(results.vsix.bytes / 1e6).toFixed(2)} MB (${results.vsix.file})` : `n/a (${results.vsixNote})`}`);
   out.push('');
   out.push('targets (medians, this run):');
@@ -95,4 +101,20 @@ export function renderTable(results) {
     out.push(`  ${target.events.toLocaleString('en-US').padStart(6)} events  ${target.target.padEnd(34)} ${format(target.value).padStart(7)} vs ${format(target.limit).padStart(6)}  ${verdict}`);
   }
   return out.join('\n');
+}
+
+function previewLine(results) {
+  const measured = results.sizes.map((size) => size.preview).filter(Boolean);
+  if (measured.length === 0) return `preview: n/a (${results.previewNote ?? 'not measured'})`;
+  const { chromium, firstPaintSamplesMs, updateSamplesMs } = measured[0];
+  const problem = results.previewNote ? `; ${results.previewNote}` : '';
+  return `preview: client/out/webview/preview.js in headless Chromium ${chromium}, message posted → next frame; first paint median of ${firstPaintSamplesMs.length} fresh pages, update of ${updateSamplesMs.length} one-event patches${problem}`;
+}
+
+function activationLine(results) {
+  const activation = results.activation;
+  if (!activation) return `extension activation: n/a (${results.activationNote ?? 'not measured'})`;
+  const diagnostics = activation.firstDiagnosticsMs === null ? 'no diagnostics within 20 s' : `${format(activation.firstDiagnosticsMs)} ms to first diagnostics of ${activation.sample}`;
+  const note = results.activationNote ? `; ${results.activationNote}` : '';
+  return `extension activation: ${format(activation.activateMs)} ms activate() → client running, ${diagnostics} (code-server, median of ${activation.windows} fresh windows${note})`;
 }

@@ -4,6 +4,9 @@
 //   --only=ours|peer   one server              --no-build    do not run scripts/build.mjs first
 //   --no-vsix          skip packaging the extension with vsce (about 5 s) for its size
 //   --server=FILE      measure another build of our server (an experiment), not server/out/server.js
+//   --no-preview       skip the preview's first paint and update (headless Chromium, about 15 s)
+//   --no-vscode        skip extension activation in code-server (about 20 s)
+//   --with-vscode      install code-server first when it is missing (1–2 minutes, once)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +14,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { generatePostmortem } from './generate.mjs';
+import { measureActivation } from './activation.mjs';
 import { median, measureServer } from './measure.mjs';
+import { measurePreview } from './preview.mjs';
 import { checkTargets, renderTable, rowsFor } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,6 +35,7 @@ const ourServer = args.has('server') ? resolve(String(args.get('server'))) : joi
 const sizes = String(args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const edits = Number(args.get('edits') ?? 20);
 const only = args.get('only');
+const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 function packageVersion(name) {
   return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -116,6 +122,32 @@ function vsixInfo() {
   return { vsix: null, vsixNote: 'not packaged (--no-vsix), and no .vsix in the repository root' };
 }
 
+/** The rows that need a browser or VS Code; run after the servers, so they do not compete for the cores. */
+async function previewAndActivation(results, previewModels) {
+  if (args.has('no-preview')) {
+    results.previewNote = 'skipped (--no-preview)';
+  } else {
+    process.stderr.write('preview: first paint and update in headless Chromium…\n');
+    const preview = await measurePreview(root, chromium, previewModels);
+    for (const size of results.sizes) {
+      size.preview = preview.bySize.get(size.events) ?? null;
+      size.rows = rowsFor(size);
+    }
+    results.previewNote = preview.note;
+  }
+  previewModels.length = 0;
+  if (args.has('no-vscode')) {
+    results.activation = null;
+    results.activationNote = 'skipped (--no-vscode)';
+  } else {
+    process.stderr.write('activation: code-server…\n');
+    const { activation, note } = await measureActivation(root, { chromium, install: args.has('with-vscode') });
+    results.activation = activation;
+    results.activationNote = note;
+  }
+  results.activationMs = results.activation?.activateMs ?? null;
+}
+
 async function main() {
   const started = performance.now();
   build();
@@ -131,6 +163,8 @@ async function main() {
     sizes: [],
   };
   for (const role of ['ours', 'peer']) results.servers[role] ??= 'n/a (not run)';
+  // The server's timeline models per size, handed to the preview's measurement after the servers.
+  const previewModels = [];
 
   for (const events of sizes) {
     // Both servers get the same text; the modeline is a comment to ours and the schema to the peer.
@@ -151,15 +185,18 @@ async function main() {
         edits,
         warmupEdits: 2,
         requestRepeats: 10,
+        keepTimelineModels: server.role === 'ours' && !args.has('no-preview'),
       });
+      if (measured.timelineModels) previewModels.push({ events, ...measured.timelineModels });
       delete measured.finalText;
+      delete measured.timelineModels;
       size[server.role] = measured;
     }
     size.rows = rowsFor(size);
     results.sizes.push(size);
   }
   results.machine.loadAtEnd = os.loadavg()[0];
-  results.activationMs = null;
+  await previewAndActivation(results, previewModels);
   Object.assign(results, vsixInfo());
   results.targets = checkTargets(results.sizes);
   results.totalSeconds = (performance.now() - started) / 1000;

@@ -1,4 +1,4 @@
-import type { ViewModel } from '../src/preview/messages';
+import type { ViewEvent, ViewModel } from '../src/preview/messages';
 import { clear, el, fmt, percent, place } from './dom';
 
 const MARK = 8;
@@ -22,14 +22,19 @@ export class Axis {
   private readonly ticks: HTMLElement;
   private readonly lines: HTMLElement;
   private model: ViewModel | undefined;
+  /** The track's width, kept by a ResizeObserver: reading it after DOM writes would force a layout. */
   private width = 0;
   private highlighted: string | undefined;
+  /** What the marks were drawn from, to tell a text-only change from one that moves marks. */
+  private drawn: { width: number; axis: ViewModel['axis']; labels: ViewModel['labels']; events: ViewModel['events'] } | undefined;
+  private marks = new Map<string, HTMLElement>();
 
   constructor() {
     this.track = el('div', { className: 'axis-track', attrs: { 'aria-hidden': 'true' } });
     this.ticks = el('div', { className: 'axis-ticks', attrs: { 'aria-hidden': 'true' } });
     this.lines = el('div', { className: 'axis-lines', attrs: { 'aria-hidden': 'true' } });
     this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.ticks);
+    // Observers run after layout, when reading the width costs nothing.
     new ResizeObserver(() => {
       const width = this.track.clientWidth;
       if (width !== this.width) {
@@ -41,14 +46,38 @@ export class Axis {
 
   update(model: ViewModel): void {
     this.model = model;
-    this.width = this.track.clientWidth;
+    // Only before the observer has reported (the first model): then little of the page exists yet.
+    if (!this.width) this.width = this.track.clientWidth;
+    const drawn = this.drawn;
+    if (drawn && drawn.width === this.width && drawn.axis === model.axis && drawn.labels === model.labels && sameMarks(drawn.events, model.events)) {
+      // Typing in an event's text moves nothing: only the marks' tooltips and the count change.
+      this.label(model);
+      for (let index = 0; index < model.events.length; index++) {
+        const event = model.events[index] as ViewEvent;
+        if (event === drawn.events[index]) continue;
+        const mark = this.marks.get(event.id);
+        const title = markTitle(model, event);
+        if (mark && mark.title !== title) mark.title = title;
+      }
+      drawn.events = model.events;
+      return;
+    }
     this.draw();
   }
 
   highlight(id: string | undefined): void {
+    if (id === this.highlighted) return;
+    if (this.highlighted) this.marks.get(this.highlighted)?.classList.remove('highlighted');
     this.highlighted = id;
-    for (const mark of this.track.querySelectorAll('.highlighted')) mark.classList.remove('highlighted');
-    if (id) this.track.querySelector(`[data-item="${CSS.escape(id)}"]`)?.classList.add('highlighted');
+    if (id) this.marks.get(id)?.classList.add('highlighted');
+  }
+
+  private label(model: ViewModel): void {
+    const { axis, labels } = model;
+    const first = axis.ticks[0]?.text ?? '';
+    const last = axis.ticks[axis.ticks.length - 1]?.text ?? '';
+    const label = `${labels['notice.preview.axis']}: ${first} – ${last}, ${fmt(labels['notice.preview.eventCount'], model.events.length)}`;
+    if (this.element.getAttribute('aria-label') !== label) this.element.setAttribute('aria-label', label);
   }
 
   private draw(): void {
@@ -56,9 +85,9 @@ export class Axis {
     if (!model) return;
     const { axis, labels } = model;
     const width = this.width || 600;
-    const first = axis.ticks[0]?.text ?? '';
-    const last = axis.ticks[axis.ticks.length - 1]?.text ?? '';
-    this.element.setAttribute('aria-label', `${labels['notice.preview.axis']}: ${first} – ${last}, ${fmt(labels['notice.preview.eventCount'], model.events.length)}`);
+    this.drawn = { width: this.width, axis, labels, events: model.events };
+    this.marks.clear();
+    this.label(model);
     clear(this.track);
     clear(this.ticks);
     clear(this.lines);
@@ -95,8 +124,8 @@ export class Axis {
         continue;
       }
       laneEnds[lane] = x + extent + 1;
-      const title = `${event.at?.text ?? ''} ${labels[`notice.kind.${event.kind}`]}: ${event.text}`;
-      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title } });
+      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title: markTitle(model, event) } });
+      this.marks.set(event.id, mark);
       place(mark, { left: `${isBar ? x : x - MARK / 2}px`, width: isBar ? `${barWidth}px` : undefined, top: `${lane * LANE}px` });
       fragment.appendChild(mark);
     }
@@ -147,4 +176,19 @@ export class Axis {
       this.ticks.appendChild(label);
     }
   }
+}
+
+function markTitle(model: ViewModel, event: ViewEvent): string {
+  return `${event.at?.text ?? ''} ${model.labels[`notice.kind.${event.kind}`]}: ${event.text}`;
+}
+
+/** Whether two event lists put the same marks in the same places (their order decides the lanes). */
+function sameMarks(before: readonly ViewEvent[], after: readonly ViewEvent[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let index = 0; index < after.length; index++) {
+    const a = before[index] as ViewEvent;
+    const b = after[index] as ViewEvent;
+    if (a !== b && (a.id !== b.id || a.kind !== b.kind || a.pos !== b.pos || a.endPos !== b.endPos)) return false;
+  }
+  return true;
 }

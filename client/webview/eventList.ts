@@ -22,11 +22,27 @@ export class EventList {
   private highlighted: string | undefined;
   private diagnostics: Record<string, DiagnosticView[]> = {};
   private frame = 0;
+  /**
+   * The list's inner height and scroll offset as last laid out. Reading them from the element right
+   * after a patch changed the DOM would force a layout of the whole page; the observer and the
+   * scroll event report them when they are known anyway, and our own scrolling updates them.
+   */
+  private viewHeight = 0;
+  private top = 0;
 
   constructor(private readonly onActivate: (id: string) => void) {
     this.spacer = el('div', { className: 'list-spacer' });
     this.element = el('div', { className: 'list', attrs: { role: 'listbox', tabindex: 0 } }, this.spacer);
-    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('scroll', () => {
+      this.top = this.element.scrollTop;
+      this.schedule();
+    });
+    new ResizeObserver(() => {
+      const height = this.element.clientHeight;
+      if (height === this.viewHeight) return;
+      this.viewHeight = height;
+      this.draw();
+    }).observe(this.element);
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.element.addEventListener('click', (event) => {
       const row = (event.target as Element).closest<HTMLElement>('[data-row]');
@@ -51,6 +67,8 @@ export class EventList {
     this.element.setAttribute('aria-label', fmt(model.labels['notice.preview.eventCount'], model.events.length));
     place(this.spacer, { height: `${this.rows.length * ROW_HEIGHT}px` });
     place(this.element, { height: `${Math.min(this.rows.length, 12) * ROW_HEIGHT + 2}px` });
+    // Fewer rows than before: the browser will clamp the offset; draw where it will be.
+    this.top = Math.max(0, Math.min(this.top, this.rows.length * ROW_HEIGHT - this.height));
     this.draw();
   }
 
@@ -61,10 +79,12 @@ export class EventList {
 
   /** From the editor cursor: mark the event and bring it into view, without taking focus. */
   highlight(id: string | undefined): boolean {
+    const changed = id !== this.highlighted;
     this.highlighted = id;
     const row = id === undefined ? undefined : this.rowOfEvent.get(id);
-    if (row !== undefined) this.scrollToRow(row);
-    this.draw();
+    const scrolled = row !== undefined && this.scrollToRow(row);
+    // After every render the page re-applies the highlight; the rows drawn then are already right.
+    if (changed || scrolled) this.draw();
     return row !== undefined;
   }
 
@@ -78,11 +98,11 @@ export class EventList {
   }
 
   get scrollTop(): number {
-    return this.element.scrollTop;
+    return this.top;
   }
 
   set scrollTop(value: number) {
-    this.element.scrollTop = value;
+    this.scrollTo(value);
     this.draw();
   }
 
@@ -91,10 +111,24 @@ export class EventList {
     return entry?.kind === 'event' ? this.model?.events[entry.index] : undefined;
   }
 
-  private scrollToRow(row: number): void {
+  /** Until the observer has measured the list: the height `update` gave it. */
+  private get height(): number {
+    return this.viewHeight || Math.min(this.rows.length, 12) * ROW_HEIGHT + 2;
+  }
+
+  /** Scrolls and remembers where, clamped as the browser will clamp it. */
+  private scrollTo(value: number): void {
+    this.top = Math.max(0, Math.min(value, this.rows.length * ROW_HEIGHT - this.height));
+    this.element.scrollTop = this.top;
+  }
+
+  /** Brings a row into view when it is not; whether that scrolled. */
+  private scrollToRow(row: number): boolean {
     const top = row * ROW_HEIGHT;
-    const view = this.element.clientHeight;
-    if (top < this.element.scrollTop || top + ROW_HEIGHT > this.element.scrollTop + view) this.element.scrollTop = Math.max(0, top - (view - ROW_HEIGHT) / 2);
+    const view = this.height;
+    if (top >= this.top && top + ROW_HEIGHT <= this.top + view) return false;
+    this.scrollTo(top - (view - ROW_HEIGHT) / 2);
+    return true;
   }
 
   private schedule(): void {
@@ -108,9 +142,8 @@ export class EventList {
   private draw(): void {
     const model = this.model;
     if (!model) return;
-    const height = this.element.clientHeight || 12 * ROW_HEIGHT;
-    const first = Math.max(0, Math.floor(this.element.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length - 1, Math.ceil((this.element.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows.length - 1, Math.ceil((this.top + this.height) / ROW_HEIGHT) + OVERSCAN);
     clear(this.spacer);
     for (let index = first; index <= last; index++) this.spacer.appendChild(this.drawRow(model, index));
     if (this.active >= first && this.active <= last) this.element.setAttribute('aria-activedescendant', `row-${this.active}`);
@@ -164,7 +197,7 @@ export class EventList {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const page = Math.max(1, Math.floor(this.element.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.height / ROW_HEIGHT) - 1);
     const step = (delta: number) => {
       let next = (this.active < 0 ? (delta > 0 ? -1 : this.rows.length) : this.active) + delta;
       while (this.rows[next]?.kind === 'gap') next += Math.sign(delta) || 1;

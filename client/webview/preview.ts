@@ -22,9 +22,9 @@ const slots = {
   durations: el('div'),
   axis: el('div'),
   events: el('div'),
-  counts: el('div'),
-  factors: el('div'),
-  countermeasures: el('div'),
+  counts: el('div', { className: 'slot-counts' }),
+  factors: el('div', { className: 'slot-factors' }),
+  countermeasures: el('div', { className: 'slot-countermeasures' }),
 };
 const axis = new Axis();
 const list = new EventList((id) => vscode.postMessage({ type: 'reveal', id }));
@@ -69,10 +69,21 @@ const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   countermeasureGroups: ['factors', 'countermeasures'],
 };
 
+/**
+ * Sets a text or attribute only when it differs: even an equal value counts as a change to the
+ * browser, and `lang` on the root restyles (and so lays out) the whole page.
+ */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+let legendLabels: ViewModel['labels'] | undefined;
+
 function render(parts: ReadonlySet<Part>): void {
   if (!model) return;
   const m = model;
-  document.documentElement.lang = m.header.languageTag ?? m.language;
+  const lang = m.header.languageTag ?? m.language;
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   if (parts.has('header')) slots.header.replaceChildren(sections.header(m, fileName, problems, general));
   if (parts.has('durations')) slots.durations.replaceChildren(sections.durations(m, problems));
   if (parts.has('axis')) {
@@ -80,22 +91,51 @@ function render(parts: ReadonlySet<Part>): void {
       const legend = el('ul', { className: 'kinds', attrs: { 'aria-label': m.labels['notice.preview.axis'] } });
       slots.axis.replaceChildren(sections.section('axis', m.labels['notice.preview.axis'], axis.element, legend));
     }
-    (slots.axis.querySelector('h2') as HTMLElement).textContent = m.labels['notice.preview.axis'];
-    const legend = slots.axis.querySelector('.kinds') as HTMLElement;
-    legend.replaceChildren(...KINDS.map((kind) => el('li', { className: `kind-${kind}` }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }), el('span', { text: m.labels[`notice.kind.${kind}`] }))));
+    setText(slots.axis.querySelector('h2') as HTMLElement, m.labels['notice.preview.axis']);
+    if (legendLabels !== m.labels) {
+      legendLabels = m.labels;
+      const legend = slots.axis.querySelector('.kinds') as HTMLElement;
+      legend.replaceChildren(...KINDS.map((kind) => el('li', { className: `kind-${kind}` }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }), el('span', { text: m.labels[`notice.kind.${kind}`] }))));
+    }
     axis.update(m);
     axis.highlight(highlighted);
   }
   if (parts.has('events')) {
     if (!slots.events.firstChild) slots.events.replaceChildren(sections.section('events', '', list.element));
-    (slots.events.querySelector('h2') as HTMLElement).textContent = `${m.labels['notice.preview.events']} (${m.events.length})`;
+    setText(slots.events.querySelector('h2') as HTMLElement, `${m.labels['notice.preview.events']} (${m.events.length})`);
     list.update(m);
   }
-  if (parts.has('counts')) slots.counts.replaceChildren(sections.counts(m, problems) ?? '');
-  if (parts.has('factors')) slots.factors.replaceChildren(sections.factors(m, problems) ?? '');
-  if (parts.has('countermeasures')) slots.countermeasures.replaceChildren(sections.countermeasures(m, problems));
+  if (parts.has('counts')) fillDeferred(slots.counts, sections.counts(m, problems), m.counts.length);
+  if (parts.has('factors')) fillDeferred(slots.factors, sections.factors(m, problems), m.factors.length);
+  if (parts.has('countermeasures')) fillDeferred(slots.countermeasures, sections.countermeasures(m, problems), m.countermeasureGroups.reduce((sum, group) => sum + group.items.length, 0));
+  for (const part of PROBLEM_PARTS) if (parts.has(part)) shownProblems.set(part, problemKey(m, part));
   applyHighlight(false);
   root.removeAttribute('aria-busy');
+}
+
+/** The parts that show diagnostics, and what they showed: new diagnostics redraw only where they differ. */
+const PROBLEM_PARTS: readonly Part[] = ['header', 'durations', 'counts', 'factors', 'countermeasures'];
+const shownProblems = new Map<Part, string>();
+
+function problemKey(m: ViewModel, part: Part): string {
+  const ids =
+    part === 'counts' ? m.counts.map((count) => count.id)
+    : part === 'factors' ? m.factors.map((factor) => factor.id)
+    : part === 'countermeasures' ? m.countermeasureGroups.flatMap((group) => group.items.map((item) => item.id))
+    : ['header'];
+  return JSON.stringify([part === 'header' ? general : null, ...ids.map((id) => problems[id] ?? null)]);
+}
+
+/**
+ * The long sections (1,250 items at 10,000 events) are laid out only near the viewport
+ * (`.deferred` in media/preview.css), so a first paint or a change elsewhere does not lay them all
+ * out. Off screen, a slot keeps the height it last had, or until it was ever shown one estimated from
+ * its item count. The slot persists across renders, so its remembered height does too.
+ */
+function fillDeferred(slot: HTMLElement, content: HTMLElement | null, items: number): void {
+  slot.replaceChildren(content ?? '');
+  slot.classList.toggle('deferred', content !== null);
+  slot.style.setProperty('--items', String(items));
 }
 
 function partsOf(patch: ModelPatch): Set<Part> {
@@ -113,7 +153,10 @@ function applyHighlight(scroll: boolean): void {
   if (!highlighted || inList) return;
   const element = root.querySelector<HTMLElement>(`.item[data-item="${CSS.escape(highlighted)}"]`);
   element?.classList.add('highlighted');
-  if (scroll) element?.scrollIntoView({ block: 'nearest' });
+  if (!scroll || !element) return;
+  // Scrolling by estimated heights would leave the item elsewhere than the real layout puts it.
+  if (element.closest('.deferred')) root.classList.add('laid-out');
+  element.scrollIntoView({ block: 'nearest' });
 }
 
 function showStale(): void {
@@ -160,8 +203,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       const first = model === undefined;
       model = message.model;
       fileName = message.fileName;
+      const restore = first && saved && saved.uri === model.uri;
+      // Restoring an offset into the page needs the real heights of everything above it, not estimates.
+      if (restore && saved.scrollTop > 0) root.classList.add('laid-out');
       render(new Set(ALL));
-      if (first && saved && saved.uri === model.uri) {
+      if (restore) {
         list.scrollTop = saved.listScrollTop;
         document.scrollingElement?.scrollTo(0, saved.scrollTop);
       }
@@ -187,7 +233,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       problems = message.byItem;
       general = message.general;
       list.setDiagnostics(problems);
-      render(new Set<Part>(['header', 'durations', 'counts', 'factors', 'countermeasures']));
+      if (model) render(new Set(PROBLEM_PARTS.filter((part) => shownProblems.get(part) !== problemKey(model as ViewModel, part))));
       break;
     case 'empty':
       model = undefined;

@@ -61,7 +61,8 @@ const SWATCHES = 6;
 
 export function counts(model: ViewModel, problems: Problems): HTMLElement | null {
   if (model.counts.length === 0) return null;
-  const number = new Intl.NumberFormat(model.language === 'ja' ? 'ja-JP' : 'en-US');
+  // Made only when a sum is shown: the first formatter of a page costs milliseconds.
+  const formatSum = (sum: number) => new Intl.NumberFormat(model.language === 'ja' ? 'ja-JP' : 'en-US').format(sum);
   const items = model.counts.map((count) => {
     const bar = el('span', { className: 'bar' });
     place(bar, { width: percent(Math.max(count.scale, 0.02)) });
@@ -83,7 +84,7 @@ export function counts(model: ViewModel, problems: Problems): HTMLElement | null
         count.breakdown.length > 0
           ? el('span', { className: 'legend' }, ...count.breakdown.map((part, index) => el('span', { className: 'legend-item' }, el('span', { className: `swatch swatch-${index % SWATCHES}`, attrs: { 'aria-hidden': 'true' } }), el('span', { text: `${part.label} ${part.valueText}` }))))
           : null,
-        count.sumMismatch ? el('span', { className: 'mismatch', text: fmt(model.labels['notice.breakdown.mismatch'], number.format(sum)) }) : null,
+        count.sumMismatch ? el('span', { className: 'mismatch', text: fmt(model.labels['notice.breakdown.mismatch'], formatSum(sum)) }) : null,
       ),
     );
   });

@@ -24,6 +24,7 @@ import { chromium } from 'playwright-core';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { compileE2E } from './compile.mjs';
 import { copySamples, ensureBuilt } from './ensureBuilt.mjs';
+import { escapeRegExp, findBrokenSample, firstTimeOf } from './sampleText.mjs';
 import { CHROMIUM, repoRoot, resultsDir, samplesDir, screenshotsDir } from './paths.mjs';
 import { setup } from './setup.mjs';
 
@@ -204,20 +205,6 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** The first `key: <time with a clock part>` of a sample (in the first 30 lines, so on screen). */
-function firstTimeOf(file) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').slice(0, 30);
-  for (const l of lines) {
-    const m = /^\s*(?:- )?([a-z_]+): (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s#]*)/.exec(l);
-    if (m) return { key: m[1], value: m[2] };
-  }
-  return null;
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Removes the folders of earlier runs whose process is gone (killed runs leave theirs). */
 function removeStaleRunDirs() {
   if (!fs.existsSync(RUNS_DIR)) return;
@@ -229,10 +216,6 @@ function removeStaleRunDirs() {
   }
 }
 
-function findBrokenSample(dir) {
-  const all = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.postmortem.yaml'));
-  return all.filter((f) => /broken/i.test(f)).sort()[0] ?? null;
-}
 
 /** Phase 2: what a person sees. */
 async function runUiChecks(browser, server, workspace) {

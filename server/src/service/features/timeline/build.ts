@@ -3,7 +3,7 @@ import { noticeMessages } from '../../l10n/messages/notice';
 import { factsOf, type EventFact, type PostmortemFacts } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
-import { parseTime, type ParsedTime } from '../../time';
+import { formatRelative, parseTime, type ParsedTime } from '../../time';
 import { axisTicks, layoutAxis } from './axis';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
@@ -123,19 +123,10 @@ function eventView(event: EventFact, view: (time: ParsedTime | undefined) => Tim
     text: event.text,
     at,
     until: view(event.until?.time),
-    relative: at && impactStart ? relativeText(at.instant - impactStart.instant) : undefined,
+    relative: at && impactStart ? formatRelative(at.instant - impactStart.instant) : undefined,
     pos: undefined,
     endPos: undefined,
   };
-}
-
-/** `T+2d 03:15`, as hover shows it; the sign tells events before the impact apart. */
-function relativeText(ms: number): string {
-  const sign = ms < 0 ? '-' : '+';
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const clock = `${String(Math.floor((minutes % 1440) / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return `T${sign}${days > 0 ? `${days}d ` : ''}${clock}`;
 }
 
 function publishedOf(facts: PostmortemFacts, events: readonly TimelineEvent[], view: (time: ParsedTime | undefined) => TimeView | undefined): { time: TimeView; id: string } | undefined {

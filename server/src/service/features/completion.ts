@@ -4,7 +4,8 @@ import { factsOf, type PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asItemValue, cursorSite, type KeySite } from './completion/cursor';
 import { keyItems } from './completion/keys';
-import { blockListItems, indentUnit, tokenizeLine } from './completion/lines';
+import { indentUnitOf } from '../model/indentation';
+import { blockListItems, tokenizeLine } from './completion/lines';
 import { enumValues } from './completion/schemaDocs';
 import { countermeasureSnippet, eventSnippet, prefillTime, skeletonSnippet, SnippetWriter } from './completion/snippets';
 import { breakdownKeyItems, valueItems } from './completion/values';
@@ -42,10 +43,10 @@ interface KeyRequest {
 }
 
 function keySiteItems(context: ServiceContext, request: KeyRequest): CompletionItem[] {
-  const { site, lines, facts, range } = request;
+  const { site, lines, facts, range, parsed } = request;
   const schema = context.schema.at(site.path);
   if (!schema) return [];
-  const unit = indentUnit(lines);
+  const unit = indentUnitOf(parsed);
   const isList = schema.types.includes('array');
   const isMap = schema.types.includes('object');
 

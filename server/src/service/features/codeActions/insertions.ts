@@ -3,7 +3,8 @@ import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asScalar, nodeAtPath, type JsonPath, type YPair } from '../../parse/tree';
 import type { SchemaIndex } from '../../schema/schemaIndex';
 import { insertion, type OffsetEdit } from './fix';
-import { columnOf, contentEnd, eolOf, indentUnit, lineInsertion, pairEnd } from './layout';
+import { indentUnitOf } from '../../model/indentation';
+import { columnOf, contentEnd, eolOf, lineInsertion, pairEnd } from './layout';
 
 /**
  * New top-level lines go where the format's key order (the schema's) puts them: after the present
@@ -62,7 +63,7 @@ export function nestedInsertion(parsed: ParsedPostmortem, path: JsonPath, lines:
     const lineEnd = parsed.lines.lineStart(keyLine) + parsed.lines.lineText(keyLine).length;
     // Only `key:` and perhaps a comment: an explicit `null` or `~` is a value the user wrote.
     if (!/^\s*:\s*(#.*)?$/.test(parsed.text.slice(pair.key.end, lineEnd))) return undefined;
-    const indent = ' '.repeat(columnOf(parsed, pair.key.start) + indentUnit(parsed, root));
+    const indent = ' '.repeat(columnOf(parsed, pair.key.start) + indentUnitOf(parsed));
     const eol = eolOf(parsed.text);
     return insertion(lineEnd, lines.map((line) => eol + indent + line).join(''));
   }

@@ -61,20 +61,6 @@ export function dashOf(text: string, item: YNode): number | undefined {
   return text.charAt(offset) === '-' ? offset : undefined;
 }
 
-/** The document's indentation step, read from its first nested block; two spaces when it has none. */
-export function indentUnit(parsed: ParsedPostmortem, root: YMap): number {
-  for (const pair of root.pairs) {
-    const value = pair.value;
-    if (!value || (value.kind !== 'map' && value.kind !== 'seq') || value.flow) continue;
-    const first = value.kind === 'map' ? value.pairs[0]?.key : value.items[0];
-    if (!first) continue;
-    const start = value.kind === 'seq' ? dashOf(parsed.text, first) ?? first.start : first.start;
-    const step = columnOf(parsed, start) - columnOf(parsed, pair.key.start);
-    if (step > 0) return step;
-  }
-  return 2;
-}
-
 /**
  * An insertion of whole lines after the line holding `afterOffset`, or before the line holding
  * `beforeOffset`; a last line without a line break gets one in front instead of behind.

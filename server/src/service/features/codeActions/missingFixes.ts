@@ -3,7 +3,8 @@ import { factsOf } from '../../model/facts';
 import { asMap, asScalar, childOf, pairOf } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
 import { dateOf, nestedInsertion, skeletonLines, topLevelInsertion } from './insertions';
-import { indentUnit, innerSpan } from './layout';
+import { indentUnitOf } from '../../model/indentation';
+import { innerSpan } from './layout';
 import { pairAfter } from './valueFixes';
 
 /** `schema-required`: the missing key with what it requires in turn, where the format puts it. */
@@ -19,7 +20,7 @@ export function requiredFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
   }
   const root = asMap(parsed.root);
   if (!root) return [];
-  const lines = skeletonLines(parsed, service.schema, path, missingKey, indentUnit(parsed, root));
+  const lines = skeletonLines(parsed, service.schema, path, missingKey, indentUnitOf(parsed));
   if (path.length === 0) {
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);
     return edit ? [{ title: service.l10n.t('action.addSection', missingKey), edits: [edit], preferred: true }] : [];
@@ -41,7 +42,7 @@ export function allRequiredFix(fix: FixContext, diagnostics: Diagnostic[]): Fix 
     return missingKey && path?.length === 0 && !pairOf(root, missingKey) ? [missingKey] : [];
   }))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   if (keys.length < 2) return undefined;
-  const unit = indentUnit(parsed, root);
+  const unit = indentUnitOf(parsed);
   // Inserts at one offset apply in array order, so schema order keeps them in the format's order.
   const edits = keys.flatMap((key) => {
     const edit = topLevelInsertion(parsed, service.schema, key, skeletonLines(parsed, service.schema, [], key, unit));

@@ -142,17 +142,3 @@ export function blockListItems(lines: readonly string[], lineNo: number, dashCol
   scan(lineNo + 1, 1);
   return items;
 }
-
-/** The indentation step the document already uses, so inserted blocks look like their neighbours. */
-export function indentUnit(lines: readonly string[]): number {
-  let unit = Infinity;
-  for (const line of lines) {
-    // A line's first token starts after its leading blanks, so only a line indented less than the
-    // unit so far can lower it: the rest need no tokenizing (40,000 lines at 10,000 events).
-    const indent = skipSpaces(line, 0);
-    if (indent === 0 || indent >= unit) continue;
-    const first = tokenizeLine(line)[0];
-    if (first && first.col > 0) unit = Math.min(unit, first.col);
-  }
-  return Number.isFinite(unit) && unit <= 8 ? unit : 2;
-}

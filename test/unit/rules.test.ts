@@ -128,6 +128,14 @@ describe('rules', () => {
       assert.equal(covered(late, finding!), '2021-09-01');
       assert.match(finding!.message, /62 days/);
     });
+    it('counts from the earliest detection even when it is listed later, as the preview does', () => {
+      const text = variant('published: 2021-07-15\n', 'published: 2021-07-25\n')
+        .replace('  - at: 2021-07-15T12:00\n', '  - at: 2021-07-25T12:00\n')
+        .replace('countermeasures:\n', '  - at: 2021-06-20T10:00\n    event: An earlier report, found later.\n    kind: detected\ncountermeasures:\n');
+      const [finding] = findings(text, 'disclosure-lag');
+      assert.match(finding?.message ?? '', /34 days .*2021-06-20T10:00/);
+      assert.equal(service().timelineModel(doc(text)).disclosure.late, true);
+    });
     it('follows the deadline setting', () => {
       assert.deepEqual(findings(late, 'disclosure-lag', { settings: { disclosureDeadlineDays: 90 } }), []);
     });

@@ -78,6 +78,21 @@ export interface CountFact {
   breakdown: { key: string; keyNode: YScalar; value: number | undefined; valueNode: YNode | null }[];
 }
 
+/**
+ * The spec's "first `kind` event": the earliest by the start of its period, the first in the list on
+ * ties, so an out-of-order timeline (already warned about) does not also shift the key figures.
+ * The timeline model's key durations read "first" the same way.
+ */
+export function earliestOfKind(events: readonly EventFact[], kind: string): EventFact | undefined {
+  let earliest: EventFact | undefined;
+  for (const event of events) {
+    const start = event.at?.time?.start;
+    if (event.kind !== kind || start === undefined) continue;
+    if (!earliest || start < (earliest.at?.time?.start ?? Infinity)) earliest = event;
+  }
+  return earliest;
+}
+
 const factsCache = new WeakMap<ParsedPostmortem, PostmortemFacts>();
 const eventFacts = new WeakMap<YNode, { index: number; zone: string | undefined; fact: EventFact }>();
 

@@ -1,4 +1,5 @@
 import { instantOf, isValidTimeZone, parseTime, TIME_UNITS } from '../time';
+import { earliestOfKind } from '../model/facts';
 import { childOf, asScalar } from '../parse/tree';
 import { DiagnosticSeverity, type Rule } from './rule';
 
@@ -40,7 +41,7 @@ export const disclosureLag: Rule = {
   code: 'disclosure-lag',
   severity: DiagnosticSeverity.Information,
   check({ facts, settings, report }) {
-    const detected = facts.events.find((event) => event.kind === 'detected' && event.at?.time);
+    const detected = earliestOfKind(facts.events, 'detected');
     const published = facts.published && parseTime(facts.published.text, facts.zone);
     if (!detected?.at?.time || !published || !facts.published) return;
     const lagDays = (instantOf(published) - instantOf(detected.at.time)) / TIME_UNITS.DAY;

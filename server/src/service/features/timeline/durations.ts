@@ -50,6 +50,7 @@ export function keyDurations(input: DurationInput): { durations: KeyDuration[]; 
   return { durations, disclosure };
 }
 
+/** Earliest per kind, ties to the first in the list: the same reading as `earliestOfKind` in model/facts.ts, which the `disclosure-lag` rule uses. */
 function firstOfKinds(events: readonly TimelineEvent[]): Map<EventKind, Point> {
   const first = new Map<EventKind, Point>();
   for (const event of events) {

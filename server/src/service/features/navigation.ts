@@ -3,8 +3,8 @@ import type { ServiceContext } from '../context';
 import { factsOf, type IdFact } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { innerSpan, type Span } from './codeActions/layout';
+import { isSlug } from '../util/slug';
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /** One place a factor id is written: its definition in `cause.factors`, or a use in `addresses`. */
 interface Occurrence {
@@ -51,7 +51,7 @@ export function createNavigation(context: ServiceContext) {
   const renameProblem = (parsed: ParsedPostmortem, position: Position, newName: string): string | undefined => {
     const target = occurrenceAt(parsed, position);
     if (!target) return context.l10n.t('rename.notFactorId');
-    if (!SLUG.test(newName)) return context.l10n.t('rename.invalidName', newName);
+    if (!isSlug(newName)) return context.l10n.t('rename.invalidName', newName);
     // Renaming onto another factor's id would silently merge two causes into one.
     if (newName !== target.id && sameId(parsed, newName).some((occurrence) => occurrence.declaration)) return context.l10n.t('rename.exists', newName);
     return undefined;

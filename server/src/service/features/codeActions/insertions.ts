@@ -5,6 +5,7 @@ import type { SchemaIndex } from '../../schema/schemaIndex';
 import { insertion, type OffsetEdit } from './fix';
 import { indentUnitOf } from '../../model/indentation';
 import { columnOf, contentEnd, eolOf, lineInsertion, pairEnd } from './layout';
+import { isSlug } from '../../util/slug';
 
 /**
  * New top-level lines go where the format's key order (the schema's) puts them: after the present
@@ -147,5 +148,5 @@ export function slugOfUri(uri: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : undefined;
+  return isSlug(slug) ? slug : undefined;
 }

@@ -6,9 +6,15 @@ import type { SchemaIndex } from './schema/schemaIndex';
 export interface ServiceSettings {
   /** Days after the first `detected` event within which the notice should be published. */
   disclosureDeadlineDays: number;
+  /**
+   * The current date (`YYYY-MM-DD`) in the user's zone. The service has no clock: the server and the
+   * CLI pass their day, tests a fixed one. Undefined means unknown, and checks that compare with
+   * "today" (overdue, done in the future, reporting deadlines) stay silent.
+   */
+  today: string | undefined;
 }
 
-export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({ disclosureDeadlineDays: 30 });
+export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({ disclosureDeadlineDays: 30, today: undefined });
 
 /** What every feature module receives from the factory. */
 export interface ServiceContext {

@@ -17,7 +17,14 @@ export type RuleCode =
   | 'done-without-date'
   | 'insecure-contact'
   | 'schema-timezone'
-  | 'schema-format';
+  | 'schema-format'
+  | 'until-order'
+  | 'detected-before-impact'
+  | 'done-in-future'
+  | 'overdue'
+  | 'duplicate-address'
+  | 'timezone-abbreviation'
+  | 'wont-do-without-reason';
 
 export interface Span {
   start: number;

@@ -1,9 +1,10 @@
-import type { ParsedTime } from '../time';
+import { certainlyPrecedes, type ParsedTime } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 /**
  * An event is out of order only when it certainly precedes the one before it: its whole period ends
- * before that event's period starts. `2020-10-28` after `2020-10-28T20:47` is therefore in order.
+ * before that event's period starts. `2020-10-28` after `2020-10-28T20:47` is therefore in order,
+ * and a time without a zone is compared over every offset it could have.
  */
 export const timelineOrder: Rule = {
   code: 'timeline-order',
@@ -14,7 +15,7 @@ export const timelineOrder: Rule = {
     for (const event of facts.events) {
       const time = event.at?.time;
       if (!event.at || !time) continue;
-      if (previous?.time && time.end <= previous.time.start) {
+      if (previous?.time && certainlyPrecedes(time, previous.time)) {
         report(event.at.node, 'rule.timelineOrder', [event.at.text, previous.text]);
       }
       previous = event.at;

@@ -5,6 +5,7 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, nodeAtPath, resolveAlias, type YNode } from '../parse/tree';
 import { makeDiagnostic, type DiagnosticData, type Span } from '../rules/rule';
 import { closest } from '../util/closest';
+import { keySynonym, valueSynonym } from '../util/synonyms';
 import type { SchemaIndex } from './schemaIndex';
 
 /** Schema findings as diagnostics on the node they concern, one per problem, in plain words. */
@@ -63,6 +64,8 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
   const located = nodeAtPath(parsed.root, path);
   const valueSpan = spanOfValue(located.node, located.pair);
   const fieldName = String(path.at(-1) ?? '');
+  // What the user calls the place: `value`, or "item 9 of `timeline`" rather than a bare index.
+  const field = fieldLabel(path, l10n);
   const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   const message = (key: MessageKey, ...args: (string | number)[]) => l10n.t(key, ...args);
 
@@ -81,51 +84,68 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const map = asMap(located.node);
       const pair = map?.pairs.find((candidate) => candidate.key.value === unknownKey);
       const allowed = Object.keys(schema.at(path)?.properties ?? {});
-      const suggestion = closest(unknownKey, allowed);
+      const synonym = keySynonym(unknownKey, allowed);
+      const suggestion = synonym ?? closest(unknownKey, allowed);
       return {
         span: pair ? pair.key : valueSpan,
         code: 'schema-unknown-key',
-        message: suggestion ? message('schema.unknownKeySuggest', unknownKey, suggestion) : message('schema.unknownKey', unknownKey, allowed.join(', ')),
+        message: synonym ? message('schema.unknownKeySynonym', unknownKey, synonym) : suggestion ? message('schema.unknownKeySuggest', unknownKey, suggestion) : message('schema.unknownKey', unknownKey, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const actual = shown(valueAt(located.node));
-      const suggestion = closest(actual, allowed);
+      const suggestion = valueSynonym(actual, allowed) ?? closest(actual, allowed);
       return {
         span: valueSpan,
         code: 'schema-enum',
-        message: suggestion ? message('schema.enumSuggest', actual, fieldName, suggestion, allowed.join(', ')) : message('schema.enum', actual, fieldName, allowed.join(', ')),
+        message: suggestion ? message('schema.enumSuggest', actual, field, suggestion, allowed.join(', ')) : message('schema.enum', actual, field, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
     }
     case 'const':
-      return { span: valueSpan, code: 'schema-const', message: message('schema.const', fieldName, shown((error.params as { allowedValue: unknown }).allowedValue)) };
+      return { span: valueSpan, code: 'schema-const', message: message('schema.const', field, shown((error.params as { allowedValue: unknown }).allowedValue)) };
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type);
       const actualValue = valueAt(located.node);
       if (actualValue === null || actualValue === undefined) {
-        return { span: valueSpan, code: 'schema-type', message: message('schema.missingValue', fieldName, l10n.t(typeKey(expected))) };
+        return { span: valueSpan, code: 'schema-type', message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, l10n.t(typeKey(expected))) };
       }
-      return { span: valueSpan, code: 'schema-type', message: message('schema.type', fieldName, l10n.t(typeKey(expected)), l10n.t(typeKey(typeName(actualValue)))) };
+      if (expected === 'integer' && typeof actualValue === 'number') return { span: valueSpan, code: 'schema-type', message: message('schema.notWhole', field, String(actualValue)) };
+      const written = located.node ? parsed.text.slice(valueSpan.start, valueSpan.end) : shown(actualValue);
+      return { span: valueSpan, code: 'schema-type', message: message('schema.type', field, l10n.t(typeKey(expected)), firstLine(written), l10n.t(typeKey(typeName(actualValue)))) };
     }
     case 'pattern':
     case 'format':
     case 'anyOf':
     case 'oneOf': {
       const definition = schema.definitionOf(error.schemaPath) ?? schema.at(path)?.definition ?? fieldName;
-      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(valueAt(located.node)), fieldName) };
+      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(valueAt(located.node)), field) };
     }
     case 'minLength':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', fieldName) };
+      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', field) };
     case 'minItems':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyList', fieldName) };
+      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyList', field) };
     case 'minimum':
-      return { span: valueSpan, code: 'schema-minimum', message: message('schema.minimum', fieldName, String((error.params as { limit: number }).limit)) };
+      return { span: valueSpan, code: 'schema-minimum', message: message('schema.minimum', field, String((error.params as { limit: number }).limit)) };
     default:
-      return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', fieldName, error.message ?? error.keyword) };
+      return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', field, error.message ?? error.keyword) };
   }
+}
+
+/** A value as written, cut to its first line and 40 characters for a one-line message. */
+function firstLine(text: string): string {
+  const points = Array.from(text.split(/\r?\n/)[0] ?? '');
+  return points.length > 40 ? points.slice(0, 39).join('') + '…' : points.join('');
+}
+
+function fieldLabel(path: (string | number)[], l10n: Localizer): string {
+  const last = path.at(-1);
+  if (typeof last !== 'number') return l10n.t('schema.field', String(last ?? ''));
+  // Only the nearest named list: `impact.counts` item 2 reads as "item 2 of `counts`".
+  const list = [...path.slice(0, -1)].reverse().find((segment): segment is string => typeof segment === 'string') ?? '';
+  return l10n.t('schema.item', last + 1, list);
 }
 
 function describeField(schema: SchemaIndex, path: (string | number)[], l10n: Localizer): string {

@@ -67,7 +67,8 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
   // What the user calls the place: `value`, or "item 9 of `timeline`" rather than a bare index.
   const field = fieldLabel(path, l10n);
   const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-  const message = (key: MessageKey, ...args: (string | number)[]) => l10n.t(key, ...args);
+  // A message may open with a label ("item 9 of `timeline`"): sentences start with a capital.
+  const message = (key: MessageKey, ...args: (string | number)[]) => capitalize(l10n.t(key, ...args));
 
   switch (error.keyword) {
     case 'required': {
@@ -132,6 +133,10 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
     default:
       return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', field, error.message ?? error.keyword) };
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A value as written, cut to its first line and 40 characters for a one-line message. */

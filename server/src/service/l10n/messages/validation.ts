@@ -69,7 +69,7 @@ export const validationMessages = defineMessages({
     'schema.type': '{0} は{1}でなければなりませんが、`{2}` は{3}です。',
     'schema.notWhole': '{0} は整数でなければなりませんが、`{1}` には小数部があります。',
     'schema.missingValue': '{0} に値がありません。コロンの後に{1}を書いてください。',
-    'schema.emptyItem': '{0} が空です。`-` の後に{1}を書くか、その行を削除してください。',
+    'schema.emptyItem': '{0}が空です。`-` の後に{1}を書くか、その行を削除してください。',
     'schema.item': '`{1}` の {0} 番目の項目',
     'schema.field': '`{0}`',
     'schema.formatTime': '`{0}` は正しい時刻ではありません。`2021-02`、`2021-02-08`、`2021-02-08T11:00`、`2021-02-08T11:00+09:00` のような ISO 8601 で書いてください。',

@@ -45,6 +45,8 @@ export interface DiagnosticData {
   replacement?: string | number;
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
+  /** For `schema-type`: the type the value should have had (`array` for a single value where a list belongs). */
+  expected?: string;
   path?: (string | number)[];
 }
 

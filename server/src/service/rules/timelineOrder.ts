@@ -1,4 +1,5 @@
-import { certainlyPrecedes, type ParsedTime } from '../time';
+import type { EventFact, TimeFact } from '../model/facts';
+import { certainlyPrecedes } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 /**
@@ -10,15 +11,18 @@ export const timelineOrder: Rule = {
   code: 'timeline-order',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
-    // The previous event's time fact itself, not a copy: this loop runs over every event per keystroke.
-    let previous: { time?: ParsedTime | undefined; text: string } | undefined;
-    for (const event of facts.events) {
-      const time = event.at?.time;
-      if (!event.at || !time) continue;
-      if (previous?.time && certainlyPrecedes(time, previous.time)) {
-        report(event.at.node, 'rule.timelineOrder', [event.at.text, previous.text]);
-      }
-      previous = event.at;
-    }
+    for (const [at, previous] of outOfOrder(facts.events)) report(at.node, 'rule.timelineOrder', [at.text, previous.text]);
   },
 };
+
+/** Each event's `at` that certainly precedes the `at` of the timed event above it. */
+export function* outOfOrder(events: readonly EventFact[]): Generator<[TimeFact, TimeFact]> {
+  // The previous event's time fact itself, not a copy: this loop runs over every event per keystroke.
+  let previous: TimeFact | undefined;
+  for (const event of events) {
+    const at = event.at;
+    if (!at?.time) continue;
+    if (previous?.time && certainlyPrecedes(at.time, previous.time)) yield [at, previous];
+    previous = at;
+  }
+}

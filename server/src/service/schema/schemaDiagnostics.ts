@@ -6,6 +6,7 @@ import { asMap, nodeAtPath, resolveAlias, type YNode } from '../parse/tree';
 import { makeDiagnostic, type DiagnosticData, type Span } from '../rules/rule';
 import { closest } from '../util/closest';
 import { keySynonym, valueSynonym } from '../util/synonyms';
+import { repairTime } from '../util/timeRepair';
 import type { SchemaIndex } from './schemaIndex';
 
 /** Schema findings as diagnostics on the node they concern, one per problem, in plain words. */
@@ -115,14 +116,23 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       }
       if (expected === 'integer' && typeof actualValue === 'number') return { span: valueSpan, code: 'schema-type', message: message('schema.notWhole', field, String(actualValue)) };
       const written = located.node ? parsed.text.slice(valueSpan.start, valueSpan.end) : shown(actualValue);
-      return { span: valueSpan, code: 'schema-type', message: message('schema.type', field, l10n.t(typeKey(expected)), firstLine(written), l10n.t(typeKey(typeName(actualValue)))) };
+      return {
+        span: valueSpan,
+        code: 'schema-type',
+        message: message('schema.type', field, l10n.t(typeKey(expected)), firstLine(written), l10n.t(typeKey(typeName(actualValue)))),
+        // A single value where a list belongs: its quick fix wraps it.
+        ...(expected === 'array' && resolveAlias(located.node)?.kind === 'scalar' ? { data: { expected } } : {}),
+      };
     }
     case 'pattern':
     case 'format':
     case 'anyOf':
     case 'oneOf': {
       const definition = schema.definitionOf(error.schemaPath) ?? schema.at(path)?.definition ?? fieldName;
-      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(valueAt(located.node)), field) };
+      const value = valueAt(located.node);
+      // `2021-06-30 12:00`, `+0900`: the repaired value travels with the finding for its quick fix.
+      const repaired = typeof value === 'string' && (definition === 'time' || definition === 'date') ? repairTime(value, definition) : undefined;
+      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(value), field), ...(repaired ? { data: { replacement: repaired } } : {}) };
     }
     case 'minLength':
       return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', field) };

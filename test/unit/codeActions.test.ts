@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { timeOrder } from '../../server/src/service/features/codeActions/sortTimeline';
 import { parsePostmortem } from '../../server/src/service/parse/parse';
 import { factsOf } from '../../server/src/service/model/facts';
-import { doc, service, VALID } from './helpers';
-
-/** Applies LSP edits by UTF-16 offsets; inserts at one position land in array order, as LSP says. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index ?? 0) + match[0].length);
-  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-  const indexed = edits.map((edit, index) => ({ edit, index, start: offset(edit.range.start), end: offset(edit.range.end) }));
-  indexed.sort((a, b) => b.start - a.start || b.index - a.index);
-  let result = text;
-  for (const { edit, start, end } of indexed) result = result.slice(0, start) + edit.newText + result.slice(end);
-  return result;
-}
+import { applyEdits, doc, service, VALID } from './helpers';
 
 const URI = 'file:///work/cache-misdisplay.postmortem.yaml';
 

@@ -68,6 +68,34 @@ describe('checks of format 1.1', () => {
     });
   });
 
+  describe('decimal counts', () => {
+    const percent = (value: string, parts: string[], qualifier = '') =>
+      variant('      value: 1053\n      breakdown:\n        JP: 264\n        TH: 729\n        TW: 56\n        other: 4\n', `      value: ${value}\n${qualifier}      unit: "%"\n      breakdown:\n${parts.map((part, index) => `        p${index}: ${part}\n`).join('')}`);
+    it('sums with a tolerance for rounded decimals', () => {
+      assert.deepEqual(findings(percent('100', ['33.3', '33.3', '33.3']), 'count-sum'), []);
+      assert.deepEqual(findings(percent('0.3', ['0.1', '0.2']), 'count-sum'), []);
+    });
+    it('still warns when decimals are off by more than rounding', () => {
+      const [finding] = findings(percent('99.9', ['50.5', '40.1']), 'count-sum');
+      assert.match(finding?.message ?? '', /adds up to 90\.6, not 99\.9/);
+      assert.equal(findings(percent('90', ['50.5', '40.1'], '      qualifier: at_most\n'), 'count-sum').length, 1);
+    });
+  });
+
+  describe('accepted risk and approximate times', () => {
+    it('a factor with `accepted: <why>` needs no countermeasure', () => {
+      const addressedNowhere = variant('addresses: [cache-config]', 'addresses: []');
+      assert.equal(findings(addressedNowhere, 'unaddressed-factor').length, 1);
+      const accepted = variant('      description: The new connection setting mixed up keys.\n', '      description: The new connection setting mixed up keys.\n      accepted: Reverting is the fix; a second cache costs more than the risk.\n', addressedNowhere);
+      assert.deepEqual(findings(accepted, 'unaddressed-factor'), []);
+    });
+    it('an approximate event is out of order only when it is off by more than an hour', () => {
+      const around = (time: string) => variant('  - at: 2021-06-30T12:12\n    event: The cache server is restarted.\n', `  - at: ${time}\n    approximate: true\n    event: The cache server is restarted.\n`);
+      assert.deepEqual(findings(around('2021-06-30T11:30'), 'timeline-order'), []);
+      assert.equal(findings(around('2021-06-30T10:30'), 'timeline-order').length, 1);
+    });
+  });
+
   describe('done-in-future and overdue (relative to settings.today)', () => {
     const future = variant('    date: 2021-07-02\n', '    date: 2021-08-02\n');
     it('warns on the date of a countermeasure done after today', () => {

@@ -63,8 +63,9 @@ describe('quick fixes for mechanical mistakes', () => {
   it('an unknown key is renamed to its synonym, or removed', () => {
     const stray = variant('contact:\n', 'affected_services: Chat\ncontact:\n');
     const actions = actionsFor(stray, 'schema-unknown-key');
-    assert.deepEqual(actions.map((action) => action.title), ['Remove `affected_services`']);
-    assert.equal(apply(stray, actions[0]), VALID);
+    assert.deepEqual(actions.map((action) => action.title), ['Rename key `affected_services` to `services`', 'Remove `affected_services`']);
+    assert.equal(apply(stray, actions[0]), variant('contact:\n', 'services: Chat\ncontact:\n'));
+    assert.equal(apply(stray, actions[1]), VALID);
     const nested = variant('    kind: mitigated\n', '    kind: mitigated\n    notes:\n      - restarted twice\n      - by hand\n');
     fixes(nested, 'schema-unknown-key', /^Remove `notes`$/, VALID);
   });

@@ -109,6 +109,15 @@ export function certainlyPrecedes(a: ParsedTime, b: ParsedTime): boolean {
   return aEnd <= bStart;
 }
 
+/**
+ * An "around" time (`approximate: true`, 頃): its period widened by an hour each side when it has
+ * a clock, by a day when it is a date or month, so ordering checks only fire on a certain mistake.
+ */
+export function approximately(time: ParsedTime): ParsedTime {
+  const slack = time.hasClock ? HOUR : DAY;
+  return { ...time, start: time.start - slack, end: time.end + slack };
+}
+
 /** The instant a duration is measured from: the start of the named period. */
 export function instantOf(time: ParsedTime): number {
   return time.start;

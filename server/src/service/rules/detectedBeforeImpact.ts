@@ -1,4 +1,5 @@
 import { certainlyPrecedes } from '../time';
+import { timeOf } from './timelineOrder';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 /**
@@ -12,7 +13,7 @@ export const detectedBeforeImpact: Rule = {
     const start = facts.period?.start;
     if (!start?.time) return;
     for (const event of facts.events) {
-      if (event.kind === 'detected' && event.at?.time && certainlyPrecedes(event.at.time, start.time)) {
+      if (event.kind === 'detected' && event.at?.time && certainlyPrecedes(timeOf(event), start.time)) {
         report(event.at.node, 'check.detectedBeforeImpact', [event.at.text, start.text]);
       }
     }

@@ -1,4 +1,3 @@
-import { asScalar, childOf } from '../parse/tree';
 import { isDate } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
@@ -10,9 +9,8 @@ export const doneInFuture: Rule = {
     const today = settings.today;
     if (!today || !isDate(today)) return;
     for (const countermeasure of facts.countermeasures) {
-      if (countermeasure.status !== 'done' || !countermeasure.date || !isDate(countermeasure.date) || countermeasure.date <= today) continue;
-      const node = asScalar(childOf(countermeasure.node, 'date'));
-      if (node) report(node, 'check.doneInFuture', [countermeasure.date, today]);
+      const { date, dateNode } = countermeasure;
+      if (countermeasure.status === 'done' && date && dateNode && isDate(date) && date > today) report(dateNode, 'check.doneInFuture', [date, today]);
     }
   },
 };

@@ -1,4 +1,3 @@
-import { asScalar, childOf } from '../parse/tree';
 import { isDate } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
@@ -14,9 +13,8 @@ export const overdue: Rule = {
     if (!today || !isDate(today)) return;
     for (const countermeasure of facts.countermeasures) {
       if (countermeasure.status !== undefined && CLOSED.has(countermeasure.status)) continue;
-      const node = asScalar(childOf(countermeasure.node, 'due'));
-      const due = typeof node?.value === 'string' ? node.value : undefined;
-      if (node && due && isDate(due) && due < today) report(node, 'check.overdue', [due, countermeasure.action, today]);
+      const due = countermeasure.due;
+      if (due && isDate(due.text) && due.text < today) report(due.node, 'check.overdue', [due.text, countermeasure.action, today]);
     }
   },
 };

@@ -23,8 +23,7 @@ export type RuleCode =
   | 'done-in-future'
   | 'overdue'
   | 'duplicate-address'
-  | 'timezone-abbreviation'
-  | 'wont-do-without-reason';
+  | 'timezone-abbreviation';
 
 export interface Span {
   start: number;

@@ -1,5 +1,5 @@
 import type { EventFact, TimeFact } from '../model/facts';
-import { certainlyPrecedes } from '../time';
+import { approximately, certainlyPrecedes, type ParsedTime } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 /**
@@ -17,12 +17,17 @@ export const timelineOrder: Rule = {
 
 /** Each event's `at` that certainly precedes the `at` of the timed event above it. */
 export function* outOfOrder(events: readonly EventFact[]): Generator<[TimeFact, TimeFact]> {
-  // The previous event's time fact itself, not a copy: this loop runs over every event per keystroke.
-  let previous: TimeFact | undefined;
+  // The previous event itself, not a copy: this loop runs over every event per keystroke.
+  let previous: EventFact | undefined;
   for (const event of events) {
-    const at = event.at;
-    if (!at?.time) continue;
-    if (previous?.time && certainlyPrecedes(at.time, previous.time)) yield [at, previous];
-    previous = at;
+    if (!event.at?.time) continue;
+    if (previous?.at?.time && certainlyPrecedes(timeOf(event), timeOf(previous))) yield [event.at, previous.at];
+    previous = event;
   }
+}
+
+/** An event's `at` as the ordering checks see it: widened when it is only "around" that time. */
+export function timeOf(event: EventFact, which: 'at' | 'until' = 'at'): ParsedTime {
+  const time = event[which]?.time as ParsedTime;
+  return event.approximate ? approximately(time) : time;
 }

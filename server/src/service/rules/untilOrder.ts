@@ -1,4 +1,5 @@
 import { certainlyPrecedes } from '../time';
+import { timeOf } from './timelineOrder';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 /** An event that ends (`until`) before it starts (`at`): usually the two were swapped. */
@@ -9,7 +10,7 @@ export const untilOrder: Rule = {
     for (const event of facts.events) {
       const at = event.at;
       const until = event.until;
-      if (at?.time && until?.time && certainlyPrecedes(until.time, at.time)) report(until.node, 'check.untilOrder', [until.text, at.text]);
+      if (at?.time && until?.time && certainlyPrecedes(timeOf(event, 'until'), timeOf(event))) report(until.node, 'check.untilOrder', [until.text, at.text]);
     }
   },
 };

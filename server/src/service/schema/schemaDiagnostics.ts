@@ -109,19 +109,22 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
     case 'const':
       return { span: valueSpan, code: 'schema-const', message: message('schema.const', field, shown((error.params as { allowedValue: unknown }).allowedValue)) };
     case 'type': {
-      const expected = String((error.params as { type: string | string[] }).type);
+      // A field of two shapes (`data_exposed`: `none` or a list) names both.
+      const types = String((error.params as { type: string | string[] }).type).split(',');
+      const expected = types
+        .map((type) => l10n.t(typeKey(type)))
+        .reduce((either, next) => l10n.t('type.or', either, next));
       const actualValue = valueAt(located.node);
       if (actualValue === null || actualValue === undefined) {
-        return { span: valueSpan, code: 'schema-type', message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, l10n.t(typeKey(expected))) };
+        return { span: valueSpan, code: 'schema-type', message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, expected) };
       }
-      if (expected === 'integer' && typeof actualValue === 'number') return { span: valueSpan, code: 'schema-type', message: message('schema.notWhole', field, String(actualValue)) };
       const written = located.node ? parsed.text.slice(valueSpan.start, valueSpan.end) : shown(actualValue);
       return {
         span: valueSpan,
         code: 'schema-type',
-        message: message('schema.type', field, l10n.t(typeKey(expected)), firstLine(written), l10n.t(typeKey(typeName(actualValue)))),
+        message: message('schema.type', field, expected, firstLine(written), typeof actualValue === 'boolean' ? l10n.t('type.booleanValue') : l10n.t(typeKey(typeName(actualValue)))),
         // A single value where a list belongs: its quick fix wraps it.
-        ...(expected === 'array' && resolveAlias(located.node)?.kind === 'scalar' ? { data: { expected } } : {}),
+        ...(types.includes('array') && resolveAlias(located.node)?.kind === 'scalar' ? { data: { expected: 'array' } } : {}),
       };
     }
     case 'pattern':
@@ -246,6 +249,8 @@ function formatKey(definition: string): MessageKey {
     case 'url':
     case 'contact':
       return 'schema.formatUrl';
+    case 'ticket':
+      return 'schema.formatTicket';
     default:
       return 'schema.formatOther';
   }

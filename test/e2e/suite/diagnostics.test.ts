@@ -42,6 +42,13 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'timeline-order': vscode.DiagnosticSeverity.Warning,
   'period-order': vscode.DiagnosticSeverity.Error,
   'count-sum': vscode.DiagnosticSeverity.Warning,
+  // Format 1.1's checks (overdue and done-in-future need a today, which the server has).
+  'until-order': vscode.DiagnosticSeverity.Error,
+  'detected-before-impact': vscode.DiagnosticSeverity.Warning,
+  'duplicate-address': vscode.DiagnosticSeverity.Warning,
+  'done-in-future': vscode.DiagnosticSeverity.Warning,
+  'overdue': vscode.DiagnosticSeverity.Warning,
+  'timezone-abbreviation': vscode.DiagnosticSeverity.Error,
   'unknown-factor': vscode.DiagnosticSeverity.Error,
   'unaddressed-factor': vscode.DiagnosticSeverity.Warning,
   'duplicate-id': vscode.DiagnosticSeverity.Error,

@@ -18,7 +18,7 @@ export function createHover(context: ServiceContext) {
     const info = fieldInfo(context.schema, path);
     if (!info) return undefined;
     const name = String(info.name);
-    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhenPublished') : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
+    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhen', info.conditional.key, String(info.conditional.value)) : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
     const values = enumValues(info.resolved);
     if (values.length > 1) facts.push(l10n.t('hover.oneOf', values.map((value) => `\`${String(value)}\``).join(', ')));
     if (info.resolved?.default !== undefined) facts.push(l10n.t('hover.default', String(info.resolved.default)));

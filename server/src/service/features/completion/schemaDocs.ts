@@ -1,6 +1,6 @@
 import type { Localizer } from '../../l10n';
 import type { JsonPath } from '../../parse/tree';
-import type { ResolvedSchema, SchemaIndex, SchemaNode } from '../../schema/schemaIndex';
+import { patternFor, type ResolvedSchema, type SchemaIndex, type SchemaNode } from '../../schema/schemaIndex';
 
 /** What completion and hover say about one field; shared so both describe a field the same way. */
 export interface FieldInfo {
@@ -9,8 +9,8 @@ export interface FieldInfo {
   raw: SchemaNode | undefined;
   resolved: ResolvedSchema | undefined;
   required: boolean;
-  /** Required only under a condition of the document (`published` when `status: published`). */
-  conditional: boolean;
+  /** Required only when a sibling has a value (`published` when `status: published`). */
+  conditional: { key: string; value: unknown } | undefined;
 }
 
 export function fieldInfo(schema: SchemaIndex, path: JsonPath): FieldInfo | undefined {
@@ -21,8 +21,8 @@ export function fieldInfo(schema: SchemaIndex, path: JsonPath): FieldInfo | unde
   if (!parent || !resolved) return undefined;
   let raw: SchemaNode | undefined;
   if (typeof name === 'number') raw = parent.items;
-  else raw = parent.properties[name] ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined);
-  const conditional = path.length === 1 && typeof name === 'string' && (schema.root.then?.required ?? []).includes(name);
+  else raw = parent.properties[name] ?? patternFor(parent.patternProperties, name) ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined);
+  const conditional = typeof name === 'string' ? parent.conditional[name] : undefined;
   return { name, raw, resolved, required: typeof name === 'string' && parent.required.includes(name), conditional };
 }
 
@@ -60,7 +60,7 @@ export function typeLabel(l10n: Localizer, schema: SchemaIndex, path: JsonPath, 
 }
 
 /** Enum fields that carry a per-value explanation in the hover messages table. */
-const EXPLAINED = new Set(['status', 'kind', 'type', 'qualifier', 'method', 'postmortem']);
+const EXPLAINED = new Set(['status', 'kind', 'type', 'qualifier', 'method', 'postmortem', 'report', 'data_exposed', 'approximate']);
 
 /** The fixed explanation of one enum value, e.g. what `kind: mitigated` means; undefined if none. */
 export function enumMeaning(l10n: Localizer, field: string | number | undefined, value: unknown): string | undefined {

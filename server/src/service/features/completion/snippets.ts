@@ -31,7 +31,8 @@ export class SnippetWriter {
   valueAfterColon(path: (string | number)[], column: number, depth = 0): string {
     const resolved = this.context.schema.at(path);
     const pad = ' '.repeat(column + this.unit);
-    const values = enumValues(resolved);
+    // A list that may also be one word (`data_exposed: none`) is written as the list: it is the usual case.
+    const values = resolved?.types.includes('array') ? [] : enumValues(resolved);
     if (!resolved || depth > 4) return ` ${this.stop()}`;
     if (values.length === 1) return ` ${String(values[0])}`;
     if (values.length > 1) return ` ${this.choice(values)}`;

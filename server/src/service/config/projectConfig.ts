@@ -97,6 +97,7 @@ export function scalarText(node: YNode | null | undefined): string | undefined {
 /** The link for a ticket: URLs stay as they are, keys go through the configured pattern. */
 export function ticketLink(ticket: string, pattern: string | undefined): string | undefined {
   if (/^https?:\/\//i.test(ticket)) return ticket;
-  if (!pattern || !/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(ticket)) return undefined;
+  // A key as the format allows it (`OPS-123`, `INC0012345`, `platform#482`), escaped into the URL.
+  if (!pattern || !/^[\p{L}\p{N}#][\p{L}\p{N}_./#-]*$/u.test(ticket)) return undefined;
   return pattern.replace('{key}', encodeURIComponent(ticket));
 }

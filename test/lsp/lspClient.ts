@@ -11,6 +11,10 @@ export interface ClientOptions {
   /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
   configuration?: Record<string, unknown>;
   locale?: string;
+  /** The workspace root the server is told about (where it looks for postmortem.config.yaml). */
+  rootUri?: string;
+  /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
+  watchFiles?: boolean;
 }
 
 /**
@@ -50,7 +54,7 @@ export class TestClient {
   async initialize(): Promise<void> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -58,7 +62,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined },
+        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
       },
     });
     this.capabilities = result.capabilities;

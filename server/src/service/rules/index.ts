@@ -6,6 +6,7 @@ import { duplicateAddress } from './duplicateAddress';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { overdue } from './overdue';
 import { periodOrder } from './periodOrder';
+import { unknownCategory, unknownSeverity } from './projectScales';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -32,4 +33,6 @@ export const RULES: readonly Rule[] = [
   overdue,
   duplicateAddress,
   timezoneAbbreviation,
+  unknownSeverity,
+  unknownCategory,
 ];

@@ -23,7 +23,9 @@ export type RuleCode =
   | 'done-in-future'
   | 'overdue'
   | 'duplicate-address'
-  | 'timezone-abbreviation';
+  | 'timezone-abbreviation'
+  | 'unknown-severity'
+  | 'unknown-category';
 
 export interface Span {
   start: number;

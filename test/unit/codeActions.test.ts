@@ -238,8 +238,9 @@ describe('code actions', () => {
     it('adds `contact` at the end, also when the last line has no line break', () => {
       const before = without(/^contact:\n( {2}.*\n)+/m).replace(/\n$/, '');
       const after = apply(before, actionsFor(before, 'schema-required').actions[0]);
-      assert.equal(after, before + '\ncontact:\n  url:');
-      assert.ok(!codesOf(after).includes('schema-required'));
+      // Without snippet support the placeholder is plain text: a valid URL to type over.
+      assert.equal(after, before + '\ncontact:\n  url: https://example.com/contact');
+      assert.deepEqual(codesOf(after), []);
     });
 
     it('adds a timeline with one event to fill in, in a CRLF document with Japanese text', () => {

@@ -1,4 +1,5 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { SnippetSupport } from '../util/snippet';
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { factsOf } from '../model/facts';
@@ -45,7 +46,7 @@ function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {
   return end >= pair.key.start && start <= contentEnd(pair.value ?? pair.key, parsed.text);
 }
 
-export function createCodeActions(context: ServiceContext) {
+export function createCodeActions(context: ServiceContext, snippets: SnippetSupport = 'none') {
   return {
     /**
      * Quick fixes for the diagnostics the editor passes in (they may come from an older version
@@ -62,24 +63,24 @@ export function createCodeActions(context: ServiceContext) {
       const outOfOrder = withCode('timeline-order');
       const sort = sortTimelineEdit(parsed);
       const sortTitle = context.l10n.t('action.sortTimeline');
-      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder));
+      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder, snippets));
 
       const ambiguous = withCode('ambiguous-time');
-      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous));
+      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous, snippets));
 
       for (const diagnostic of ours) {
         const builder = PER_DIAGNOSTIC[String(diagnostic.code)];
-        if (builder) for (const each of builder(fix, diagnostic)) actions.push(toCodeAction(parsed, each, [diagnostic]));
+        if (builder) for (const each of builder(fix, diagnostic)) actions.push(toCodeAction(parsed, each, [diagnostic], snippets));
       }
 
       const missing = withCode('schema-required');
       const all = allRequiredFix(fix, missing);
-      if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0)));
+      if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0), snippets));
 
       // Without a finding at hand, only where it is relevant: the timeline is certainly out of order
       // somewhere, or the cursor is in it (an order only the sort sees, e.g. a day before its hours).
       if (sort && outOfOrder.length === 0 && (inTimeline(parsed, range) || !outOfOrderEvents(factsOf(parsed).events).next().done)) {
-        actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, []));
+        actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, [], snippets));
       }
       return actions;
     },

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { factsOf, type TimeFact } from '../../model/facts';
 import { formatOffset, TIME_UNITS } from '../../time';
+import { snippetToText } from '../../util/snippet';
 import { zoneOfLanguage } from '../../util/zones';
 import { asMap, asScalar, childOf, pairOf } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
@@ -15,21 +16,23 @@ export function requiredFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
   const { parsed, service } = fix;
   if (parsed.root === null) {
     const keys = service.schema.at([])?.required ?? [];
-    const lines = keys.flatMap((key) => skeletonLines(parsed, service.schema, [], key, 2));
+    const stops = { next: 0 };
+    const lines = keys.flatMap((key) => skeletonLines(parsed, service.schema, [], key, 2, 0, stops));
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);
-    return edit ? [{ title: service.l10n.t('action.insertSkeleton'), edits: [edit], preferred: true }] : [];
+    return edit ? [{ title: service.l10n.t('action.insertSkeleton'), edits: [edit], preferred: true, snippet: true }] : [];
   }
   const root = asMap(parsed.root);
   if (!root) return [];
   const lines = skeletonLines(parsed, service.schema, path, missingKey, indentUnitOf(parsed));
   if (path.length === 0) {
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);
-    return edit ? [{ title: service.l10n.t('action.addSection', missingKey), edits: [edit], preferred: true }] : [];
+    return edit ? [{ title: service.l10n.t('action.addSection', missingKey), edits: [edit], preferred: true, snippet: true }] : [];
   }
   const edit = nestedInsertion(parsed, path, lines);
   // `status: planned` says what will be written; a bare `event:` reads better as just the key.
-  const shown = lines.length === 1 && !lines[0]?.endsWith(':') ? (lines[0] ?? missingKey) : missingKey;
-  return edit ? [{ title: service.l10n.t('action.addKey', shown), edits: [edit], preferred: true }] : [];
+  const plain = lines.map(snippetToText);
+  const shown = plain.length === 1 && !plain[0]?.endsWith(':') ? (plain[0] ?? missingKey) : missingKey;
+  return edit ? [{ title: service.l10n.t('action.addKey', shown), edits: [edit], preferred: true, snippet: true }] : [];
 }
 
 /** Every missing top-level key at once, when more than one is missing. */
@@ -49,7 +52,7 @@ export function allRequiredFix(fix: FixContext, diagnostics: Diagnostic[]): Fix 
     const edit = topLevelInsertion(parsed, service.schema, key, skeletonLines(parsed, service.schema, [], key, unit));
     return edit ? [edit] : [];
   });
-  return edits.length === keys.length ? { title: service.l10n.t('action.addAllRequired', keys.join(', ')), edits } : undefined;
+  return edits.length === keys.length ? { title: service.l10n.t('action.addAllRequired', keys.join(', ')), edits, snippet: true } : undefined;
 }
 
 /**

@@ -8,14 +8,15 @@ const LANGUAGE_ID = 'postmortem';
 /**
  * "Postmortem: Open Timeline Preview to the Side": one preview that follows the active postmortem
  * editor, like Markdown's. Restored after a reload by the serializer. Two internal commands let the
- * end-to-end tests look into the webview, which they cannot reach otherwise.
+ * end-to-end tests look into the webview, which they cannot reach otherwise; they exist only when
+ * VS Code runs the extension under test, never in an installed extension.
  */
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient, log: (line: string) => void): void {
   let current: PreviewPanel | undefined;
 
   const adopt = (panel: vscode.WebviewPanel): PreviewPanel => {
     current?.dispose();
-    const preview = new PreviewPanel(panel, context.extensionUri, client);
+    const preview = new PreviewPanel(panel, context.extensionUri, client, log);
     current = preview;
     preview.onDidDispose(() => {
       if (current === preview) current = undefined;
@@ -52,12 +53,15 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         if (document) preview.follow(document);
       },
     }),
+    { dispose: () => current?.dispose() },
+  );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  context.subscriptions.push(
     vscode.commands.registerCommand('_postmortem.preview.probe', (action: 'snapshot' | 'click', id?: string) => {
       if (!current) throw new Error('no timeline preview is open');
       return action === 'click' ? current.probe('click', String(id)) : current.probe('snapshot');
     }),
     vscode.commands.registerCommand('_postmortem.preview.renders', () => ({ uri: current?.uri?.toString(), renders: current ? [...current.renders] : [], requests: current ? [...current.requests] : [] })),
-    { dispose: () => current?.dispose() },
   );
 }
 

@@ -153,8 +153,8 @@ export async function runPackagedChecks({ browser, check, screenshot, say, attac
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('>Postmortem: Open Timeline Preview to the Side');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Timeline Preview' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      // A click on the row itself: Enter may land while the list is still being filtered.
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Postmortem: Open Timeline Preview to the Side' }).first().click();
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await view.locator('h1').first().waitFor({ timeout: 60_000 });
       const seen = await view.locator('body').evaluate((body) => ({

@@ -77,14 +77,16 @@ describe('format 1.1: the schema', () => {
     assert.equal(onlyFinding(variant('      value: 97.5', '      value: -0.5'), 'value: -0.5').code, 'schema-minimum');
   });
 
-  it('takes `data_exposed: none` or a list, and says so for anything else', () => {
+  it('takes `data_exposed: none` or a list; one kind written as plain text is a list mistake, never "did you mean none"', () => {
     assert.deepEqual(shown(validate(variant('  data_exposed: none', '  data_exposed: [e-mail address]'))), []);
-    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: nothing'), 'data_exposed');
-    assert.equal(word.code, 'schema-enum');
-    assert.match(word.message, /`nothing`.*`data_exposed`.*none/);
+    // `phone` is two edits from `none`: suggesting it would turn exposed data into "nothing exposed".
+    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: phone'), 'data_exposed');
+    assert.equal(word.code, 'schema-type');
+    assert.match(word.message, /`data_exposed` must be a list/);
+    assert.doesNotMatch(word.message, /none/);
     const number = onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed');
-    assert.match(number.message, /must be a list or text, but it is a whole number/);
-    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed', 'ja').message, /リストまたは文字列/);
+    assert.match(number.message, /`data_exposed` must be a list/);
+    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: [""]'), '""').message, /empty/);
   });
 
   it('refuses wrong types of the new fields in plain words, on the offending value', () => {

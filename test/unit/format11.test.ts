@@ -108,11 +108,11 @@ describe('format 1.1: the schema', () => {
   });
 
   it('requires the label and start of a window, and the title and url of a link', () => {
-    const noStart = onlyFinding(variant('      start: 2026-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
+    const noStart = onlyFinding(variant('      start: 2025-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
     assert.equal(noStart.code, 'schema-required');
     assert.match(noStart.message, /`start`/);
     assert.match(onlyFinding(variant('  - title: Queue dashboard\n    url:', '  - url:'), 'url: https://grafana').message, /`title`/);
-    assert.equal(onlyFinding(variant('      end: 2026-03-02T10:02\n', '      end: 2026-03-02T10:02\n      until: 2026-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
+    assert.equal(onlyFinding(variant('      end: 2025-03-02T10:02\n', '      end: 2025-03-02T10:02\n      until: 2025-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
   });
 
   it('requires a `reason` for a `wont_do` countermeasure, on its first line, with a quick fix', () => {
@@ -142,10 +142,10 @@ describe('format 1.1: the facts', () => {
 
   it('reads the windows with their times, which also join `times`', () => {
     assert.deepEqual(facts.windows.map((window) => [window.label, window.start?.text, window.end?.text]), [
-      ['Confirmations delayed in eu-west-1', '2026-03-02T09:14', '2026-03-02T10:02'],
-      ['Confirmations delayed in us-east-1', '2026-03-02T09:40', '2026-03-02T10:49'],
+      ['Confirmations delayed in eu-west-1', '2025-03-02T09:14', '2025-03-02T10:02'],
+      ['Confirmations delayed in us-east-1', '2025-03-02T09:40', '2025-03-02T10:49'],
     ]);
-    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2026, 2, 2, 9, 14));
+    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2025, 2, 2, 9, 14));
     for (const window of facts.windows) assert.ok(window.start && facts.times.includes(window.start));
   });
 
@@ -161,7 +161,7 @@ describe('format 1.1: the facts', () => {
     assert.deepEqual(facts.counts.map((count) => count.value), [41250, 97.5]);
     assert.deepEqual(facts.factors.map((factor) => [factor.category?.text, factor.accepted !== undefined]), [['change-management', false], ['architecture', true]]);
     const [done, planned, wontDo] = facts.countermeasures;
-    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2026-03-02', '2026-03-02', '@rina', 'OPS-1412']);
+    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2025-03-02', '2025-03-02', '@rina', 'OPS-1412']);
     assert.deepEqual([planned?.due?.text, planned?.priority?.text, planned?.ticket?.text], ['2028-06-30', 'P1', 'https://tracker.example.com/browse/OPS-1413']);
     assert.deepEqual([wontDo?.status, wontDo?.reason?.text], ['wont_do', 'The risk is accepted; see the factor.']);
   });

@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   registerStatusItem(context, languageClient);
   registerNewPostmortem(context, languageClient);
   registerInsertSnippet(context);
-  registerPreview(context, languageClient);
+  registerPreview(context, languageClient, (line) => languageClient.outputChannel.appendLine(line));
   registerExport(context, languageClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('postmortem.restartServer', () => languageClient.restart()),

@@ -15,6 +15,10 @@ export interface ClientOptions {
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
   watchFiles?: boolean;
+  /** Sent as `initializationOptions` (our VS Code client sends its settings and `insertSnippetCommand`). */
+  initializationOptions?: Record<string, unknown>;
+  /** Announce LSP 3.18's `workspace.workspaceEdit.snippetEditSupport`. */
+  snippetEdits?: boolean;
 }
 
 /**
@@ -62,8 +66,13 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+        workspace: {
+          configuration: this.options.configuration !== undefined,
+          ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+        },
       },
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
     });
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});

@@ -47,7 +47,7 @@ describe('samples', () => {
 
   it('broken.postmortem.yaml covers every check of the spec table', () => {
     const codes = new Set(service().validate(doc(readSample('broken.postmortem.yaml'))).map((d) => String(d.code).replace(/^schema-.*/, 'schema')));
-    for (const code of ['yaml-syntax', 'schema', 'timeline-order', 'period-order', 'count-sum', 'unknown-factor', 'unaddressed-factor', 'duplicate-id', 'ambiguous-time', 'disclosure-lag', 'done-without-date', 'insecure-contact', 'unknown-severity', 'unknown-category']) {
+    for (const code of ['yaml-syntax', 'schema', 'timeline-order', 'period-order', 'count-sum', 'unknown-factor', 'unaddressed-factor', 'duplicate-id', 'ambiguous-time', 'disclosure-lag', 'done-without-date', 'insecure-contact', 'unknown-severity', 'unknown-category', 'until-order', 'detected-before-impact', 'duplicate-address', 'done-in-future', 'overdue']) {
       assert.ok(codes.has(code), `no ${code}`);
     }
   });

@@ -96,6 +96,11 @@ describe('quick fixes for mechanical mistakes', () => {
     fixes(block('      - cache-config\n      - cache-config\n'), 'duplicate-address', /^Remove the repeated/, block('      - cache-config\n'));
   });
 
+  it('a decimal breakdown sum is set as written, not as floating point adds it', () => {
+    const counts = (value: string) => variant('      value: 1053\n      breakdown:\n        JP: 264\n        TH: 729\n        TW: 56\n        other: 4\n', `      value: ${value}\n      unit: "%"\n      breakdown:\n        JP: 0.1\n        TH: 0.2\n`);
+    fixes(counts('0.5'), 'count-sum', /^Set `value` to the breakdown sum \(0\.3\)$/, counts('0.3'));
+  });
+
   describe('time zones', () => {
     it('an abbreviation offers the zones it can mean, preferring none when it has several', () => {
       const before = variant('timezone: Asia/Tokyo', 'timezone: BST');

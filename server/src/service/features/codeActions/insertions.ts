@@ -1,4 +1,5 @@
 import { factsOf, type EventFact } from '../../model/facts';
+import { breakdownSum } from '../../rules/countSum';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asScalar, nodeAtPath, type JsonPath, type YPair } from '../../parse/tree';
 import type { SchemaIndex } from '../../schema/schemaIndex';
@@ -122,9 +123,8 @@ function derivedValue(parsed: ParsedPostmortem, path: JsonPath): string | undefi
   if (key === 'timeline/0/at') return raw(facts.period?.start?.node);
   const countIndex = path[0] === 'impact' && path[1] === 'counts' && path[3] === 'value' ? path[2] : undefined;
   const count = typeof countIndex === 'number' ? facts.counts[countIndex] : undefined;
-  if (count && count.breakdown.length > 0 && count.breakdown.every((part) => part.value !== undefined)) {
-    return String(count.breakdown.reduce((sum, part) => sum + (part.value ?? 0), 0));
-  }
+  const sum = count && count.breakdown.length > 0 ? breakdownSum(count) : undefined;
+  if (sum !== undefined) return String(sum);
   return undefined;
 }
 

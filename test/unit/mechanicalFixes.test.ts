@@ -60,7 +60,12 @@ describe('quick fixes for mechanical mistakes', () => {
     fixes(variant('addresses: [cache-config]', 'addresses: cache-config'), 'schema-type', /^Make `addresses` a one-item list$/, VALID);
   });
 
-  it('an unknown key is renamed to its synonym, or removed', () => {
+  it('one kind of exposed data written as text becomes a list, not `none`', () => {
+    const listed = variant('  counts:\n', '  data_exposed: [phone numbers]\n  counts:\n');
+    fixes(listed.replace('[phone numbers]', 'phone numbers'), 'schema-type', /^Make `data_exposed` a one-item list$/, listed);
+  });
+
+    it('an unknown key is renamed to its synonym, or removed', () => {
     const stray = variant('contact:\n', 'affected_services: Chat\ncontact:\n');
     const actions = actionsFor(stray, 'schema-unknown-key');
     assert.deepEqual(actions.map((action) => action.title), ['Rename key `affected_services` to `services`', 'Remove `affected_services`']);

@@ -174,7 +174,19 @@ describe('checks of format 1.1', () => {
     });
   });
 
-  describe('one bad time, one finding', () => {
+  describe('ambiguous-time suggests a zone from the document\'s language', () => {
+    const zoneless = variant('timezone: Asia/Tokyo\n', '');
+    it('UTC for an English document, with the offset it would mean', () => {
+      const [finding] = findings(zoneless, 'ambiguous-time');
+      assert.match(finding?.message ?? '', /Add `timezone: UTC`.*`2021-06-30T12:00\+00:00`/);
+    });
+    it('Asia/Tokyo for a Japanese one, and Europe/London in summer time for en-GB', () => {
+      assert.match(findings(zoneless.replace('language: en', 'language: ja'), 'ambiguous-time')[0]?.message ?? '', /`timezone: Asia\/Tokyo`.*\+09:00/);
+      assert.match(findings(zoneless.replace('language: en', 'language: en-GB'), 'ambiguous-time')[0]?.message ?? '', /`timezone: Europe\/London`.*\+01:00/);
+    });
+  });
+
+    describe('one bad time, one finding', () => {
     for (const time of ['2021-13-01T12:00', '2021-02-30T12:00', '2021-06-30 12:00', '2021-06-30T12:00+0900', '2021-06-30T25:00']) {
       it(time, () => {
         const text = variant('    start: 2021-06-30T12:00\n', `    start: ${time}\n`);

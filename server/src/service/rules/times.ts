@@ -1,7 +1,7 @@
-import { instantOf, isValidTimeZone, parseTime, TIME_UNITS } from '../time';
+import { formatOffset, instantOf, isValidTimeZone, parseTime, TIME_UNITS, zoneOffsetAtWallTime } from '../time';
 import { earliestOfKind } from '../model/facts';
 import { childOf, asScalar, stringValue } from '../parse/tree';
-import { abbreviationZones, closestZone } from '../util/zones';
+import { abbreviationZones, closestZone, zoneOfLanguage } from '../util/zones';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 export const ambiguousTime: Rule = {
@@ -10,8 +10,12 @@ export const ambiguousTime: Rule = {
   check({ facts, report }) {
     // A `timezone` that is there but wrong has its own finding; one per time on top would bury it.
     if (facts.zone || stringValue(childOf(facts.root, 'timezone'))) return;
+    // The example zone follows the document's language (`ja`: Asia/Tokyo), else UTC: no guessing.
+    const zone = zoneOfLanguage(facts.language) ?? 'UTC';
     for (const fact of facts.times) {
-      if (fact.time && fact.time.hasClock && fact.time.writtenOffset === undefined) report(fact.node, 'rule.ambiguousTime', [fact.text]);
+      if (!fact.time || !fact.time.hasClock || fact.time.writtenOffset !== undefined) continue;
+      const offset = formatOffset(zoneOffsetAtWallTime(zone, fact.time.start));
+      report(fact.node, 'rule.ambiguousTime', [fact.text, zone, offset]);
     }
   },
 };

@@ -28,6 +28,8 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
   capabilities: Record<string, unknown> = {};
+  /** What the server registered dynamically (`client/registerCapability`), e.g. file watchers. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -47,7 +49,10 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 

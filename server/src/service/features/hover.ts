@@ -4,7 +4,7 @@ import { factsOf, type PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { formatOffset, isValidTimeZone, zoneOffsetAtInstant } from '../time';
 import { countryByCode } from './completion/countries';
-import { describe, enumMeaning, enumValues, fieldInfo, typeLabel } from './completion/schemaDocs';
+import { describe, enumMeaning, enumValues, fieldInfo, proposedValues, typeLabel } from './completion/schemaDocs';
 import { factorHover } from './hover/factor';
 import { locate, type HoverTarget } from './hover/locate';
 import { projectHover } from './hover/project';
@@ -46,7 +46,7 @@ export function createHover(context: ServiceContext) {
     if (resolved?.definition === 'time' && typeof node.value === 'string') return timeHover(l10n, facts, node);
     if (path.length === 1 && field === 'timezone' && typeof node.value === 'string') return zoneHover(node.value, facts);
     if (path.length === 1 && field === 'language' && typeof node.value === 'string') return languageHover(node.value);
-    const meaning = enumValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
+    const meaning = proposedValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
     if (!meaning) return undefined;
     const isDefault = resolved?.default === node.value ? ` · ${l10n.t('hover.default', String(node.value))}` : '';
     return `**${String(field)}: ${String(node.value)}**${isDefault}\n\n${meaning}`;

@@ -50,7 +50,12 @@ export function typeLabel(l10n: Localizer, schema: SchemaIndex, path: JsonPath, 
       return l10n.t('hover.type.slug');
   }
   const types = resolved.types;
-  if (types.includes('array')) return depth > 1 ? l10n.t('hover.type.array') : l10n.t('hover.type.listOf', typeLabel(l10n, schema, [...path, 0], depth + 1));
+  if (types.includes('array')) {
+    const list = depth > 1 ? l10n.t('hover.type.array') : l10n.t('hover.type.listOf', typeLabel(l10n, schema, [...path, 0], depth + 1));
+    // A list that may also be one word: `data_exposed` is `none` or a list of kinds.
+    const words = enumValues(resolved).map((value) => `\`${String(value)}\``);
+    return words.length > 0 ? l10n.t('type.or', words.join(', '), list) : list;
+  }
   if (types.includes('object')) return l10n.t('hover.type.object');
   if (types.includes('integer')) return l10n.t('hover.type.integer');
   if (types.includes('number')) return l10n.t('hover.type.number');
@@ -74,4 +79,14 @@ export function enumMeaning(l10n: Localizer, field: string | number | undefined,
 /** Enum values as the schema lists them, without booleans (completing `true` helps nobody). */
 export function enumValues(resolved: ResolvedSchema | undefined): (string | number)[] {
   return (resolved?.enum ?? []).filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+}
+
+/**
+ * The values worth proposing for a field: its enum values, or for a flag such as `approximate`
+ * both booleans, the one that is not the default first (writing the key at all is for changing it).
+ */
+export function proposedValues(resolved: ResolvedSchema | undefined): (string | number | boolean)[] {
+  const values = enumValues(resolved);
+  if (values.length > 0 || !resolved || resolved.types.length !== 1 || resolved.types[0] !== 'boolean') return values;
+  return resolved.default === true ? [false, true] : [true, false];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type MarkupContent } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/postmortem-config.schema.json';
-import { parseProjectConfig, type PostmortemService } from '../../server/src/service';
+import { parseProjectConfig, readProjectConfigText, type PostmortemService } from '../../server/src/service';
 import { RULES } from '../../server/src/service/rules';
 import { doc, service, VALID, withCursor } from './helpers';
 
@@ -48,6 +48,11 @@ describe('project configuration: the file', () => {
     assert.equal(config.disclosureDeadlineDays, 14);
     assert.equal(config.maxDocumentBytes, 1000);
     assert.deepEqual({ ...config.rules }, { 'count-sum': 'off', 'unaddressed-factor': 'error' });
+  });
+
+  it('the server and the CLI read the same configuration without its diagnostics', () => {
+    const text = `${CONFIG}rules:\n  count-sum: loud\n  period-order: info\n`;
+    assert.deepEqual(readProjectConfigText(text), parseProjectConfig(text).config);
   });
 
   it('an empty file is a valid configuration that declares nothing', () => {

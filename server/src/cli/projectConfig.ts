@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseProjectConfig, PROJECT_CONFIG_NAMES, type Localizer, type PostmortemService } from '../service';
+import { basename, join } from 'node:path';
+import { PROJECT_CONFIG_NAMES, readProjectConfigText, type Localizer, type PostmortemService } from '../service';
 import type { CliIo } from './export';
 
 /** `--config <file>` taken out of the arguments, so the rest parse as before; a string is a usage error. */
@@ -45,7 +44,8 @@ async function findAndApply(service: PostmortemService, options: { path: string 
       if (!named) continue;
       return { error: l10n.t('cli.unreadable', file, error instanceof Error ? error.message : String(error)) };
     }
-    const { config } = parseProjectConfig(text, { uri: pathToFileURL(resolve(file)).href, locale: l10n.locale });
+    // Its own findings come from checking it with the postmortems (it is returned for that).
+    const config = readProjectConfigText(text);
     service.configureProject(options.deadlineDays === undefined ? config : { ...config, disclosureDeadlineDays: options.deadlineDays });
     return { files: [file] };
   }

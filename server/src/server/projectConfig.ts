@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isProjectConfigUri, parseProjectConfig, PROJECT_CONFIG_NAMES, type PostmortemService } from '../service';
+import { isProjectConfigUri, PROJECT_CONFIG_NAMES, readProjectConfigText, type PostmortemService } from '../service';
 
 /**
  * Finds `postmortem.config.yaml` at each workspace root, gives what it declares to the service, and
@@ -56,7 +56,7 @@ export class ProjectConfigTracker {
 
   private apply(folder: string, recheck: boolean): void {
     const text = this.read(folder);
-    const config = text === undefined ? undefined : parseProjectConfig(text).config;
+    const config = text === undefined ? undefined : readProjectConfigText(text);
     const key = JSON.stringify(config ?? null);
     if (this.applied.get(folder) === key) return;
     this.applied.set(folder, key);

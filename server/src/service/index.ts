@@ -115,7 +115,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
 export type { ServiceSettings, TextDocumentLike } from './context';
 export { DEFAULT_SERVICE_SETTINGS } from './context';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
-export { parseProjectConfig } from './config/parseConfig';
+export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -42,6 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
+      ...projectConfig.capabilities(),
       ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },

@@ -114,6 +114,16 @@ describe('project configuration: the file in the editor', () => {
     assert.deepEqual(checker.complete(configDoc(level.text), level.position).items.map((item) => item.label), ['off', 'info', 'warning', 'error']);
   });
 
+  it('a misspelt check code gets a quick fix renaming it', () => {
+    const checker = service();
+    const document = configDoc('rules:\n  timline-order: off\n');
+    const [diagnostic] = checker.validate(document);
+    assert.equal(diagnostic?.code, 'unknown-rule');
+    const [fix] = checker.codeActions(document, diagnostic!.range, [diagnostic!]);
+    const edits = (fix?.edit?.changes ?? {})[uri];
+    assert.deepEqual(edits?.map((edit) => edit.newText), ['timeline-order']);
+  });
+
   it('explains its keys and each check code on hover', () => {
     const checker = service({ locale: 'ja' });
     const { text, position } = withCursor('rules:\n  unaddressed-f|actor: error\n');

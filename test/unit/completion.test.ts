@@ -47,7 +47,7 @@ describe('completion: keys', () => {
   it('offers every top-level key and a skeleton in an empty document', () => {
     const { list } = complete('|');
     const keys = list.items.filter((candidate) => candidate.kind !== 15);
-    assert.equal(keys.length, 15);
+    assert.equal(keys.length, 16);
     const sorted = [...keys].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((candidate) => candidate.label);
     assert.deepEqual(sorted.slice(0, 10), ['postmortem', 'id', 'title', 'status', 'overview', 'impact', 'cause', 'timeline', 'countermeasures', 'contact']);
     assert.equal(editOf(item(list, 'postmortem')).newText, 'postmortem: 1');
@@ -71,7 +71,7 @@ describe('completion: keys', () => {
 
   it('leaves out keys already present and lists the missing ones on an empty top-level line', () => {
     const { list } = complete(VALID.replace('cause:\n', '|\ncause:\n'));
-    assert.deepEqual(labels(list).sort(), ['detection', 'revisions']);
+    assert.deepEqual(labels(list).sort(), ['detection', 'regulatory', 'revisions']);
   });
 
   it('replaces a partially typed key, required ones sorted first, described from the schema', () => {

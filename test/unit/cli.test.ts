@@ -34,7 +34,7 @@ describe('postmortem-lint', () => {
   it('exits 0 on the samples without the broken one', async () => {
     const result = await lint([samplesDir, '--exclude', 'broken']);
     assert.equal(result.code, 0, result.out.join('\n'));
-    assert.ok(result.out.every((line) => / info .*\[disclosure-lag\]$/.test(line)), result.out.join('\n'));
+    assert.ok(result.out.every((line) => / info .*\[(disclosure-lag|regulatory-hint)\]$/.test(line)), result.out.join('\n'));
   });
 
   it('prints file:line:col severity message [code] and exits 1 on errors', async () => {

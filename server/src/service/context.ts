@@ -1,5 +1,6 @@
 import type { Localizer } from './l10n';
 import type { ParsedPostmortem } from './parse/parse';
+import type { RegimeDefinition } from './regulatory/regimes';
 import type { SchemaIndex } from './schema/schemaIndex';
 
 /** Settings the service honours; every front end (LSP, CLI) passes its own values. */
@@ -12,6 +13,8 @@ export interface ServiceSettings {
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
+  /** Reporting regimes the team declared in `postmortem.config.yaml`, beside the built-in ones. */
+  regimes?: readonly RegimeDefinition[];
 }
 
 export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({ disclosureDeadlineDays: 30, today: undefined });

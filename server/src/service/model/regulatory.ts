@@ -11,6 +11,8 @@ export interface RegulatoryFact {
   clockStart?: TimeFact;
   malicious: boolean;
   maliciousNode?: YScalar;
+  /** False when the entry records that no report is required (`reportable: false`). */
+  reportable: boolean;
   reports: ReportFact[];
 }
 
@@ -50,6 +52,7 @@ function readRegulatory(parsed: ParsedPostmortem): RegulatoryFact[] {
       index,
       node,
       malicious: maliciousNode?.value === true,
+      reportable: asScalar(childOf(node, 'reportable'))?.value !== false,
       reports: (asSeq(childOf(node, 'reports'))?.items ?? []).map((reportNode, reportIndex): ReportFact => {
         const report: ReportFact = { index: reportIndex, node: reportNode };
         const stage = textAt(childOf(reportNode, 'stage'));

@@ -69,6 +69,10 @@ export function analyzeRegulatory(parsed: ParsedPostmortem, teamRegimes: readonl
 
 function analyzeEntry(entry: RegulatoryFact, regime: RegimeDefinition | undefined, facts: PostmortemFacts): RegimeAnalysis {
   if (!regime) return { entry, regime, clock: undefined, stages: [], unknownStages: [] };
+  const known = new Set(regime.stages.map((stage) => stage.id));
+  const unknownStages = entry.reports.filter((report) => report.stage && !known.has(report.stage.text));
+  // An entry that records "assessed, no report required" has no deadlines to keep.
+  if (!entry.reportable) return { entry, regime, clock: undefined, stages: [], unknownStages };
   const zone = facts.zone;
   const clock = regimeClock(entry, regime, facts);
   const stages: StageStatus[] = [];
@@ -82,8 +86,6 @@ function analyzeEntry(entry: RegulatoryFact, regime: RegimeDefinition | undefine
     const beforeClock = reportEnd !== undefined && stageClock !== undefined && stageClock.source !== 'deadline' && reportEnd <= stageClock.instant;
     stages.push({ stage, clock: stageClock, limits, report, late, beforeClock });
   }
-  const known = new Set(regime.stages.map((stage) => stage.id));
-  const unknownStages = entry.reports.filter((report) => report.stage && !known.has(report.stage.text));
   return { entry, regime, clock, stages, unknownStages };
 }
 

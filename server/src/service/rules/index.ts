@@ -2,6 +2,7 @@ import { countSum } from './countSum';
 import { doneWithoutDate, insecureContact } from './countermeasures';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { periodOrder } from './periodOrder';
+import { REGULATORY_RULES } from './regulatory';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -20,4 +21,5 @@ export const RULES: readonly Rule[] = [
   insecureContact,
   unknownTimeZone,
   impossibleTime,
+  ...REGULATORY_RULES,
 ];

@@ -17,7 +17,16 @@ export type RuleCode =
   | 'done-without-date'
   | 'insecure-contact'
   | 'schema-timezone'
-  | 'schema-format';
+  | 'schema-format'
+  | 'regulatory-unknown-regime'
+  | 'regulatory-unknown-stage'
+  | 'regulatory-no-clock'
+  | 'regulatory-late'
+  | 'regulatory-prompt'
+  | 'regulatory-overdue'
+  | 'regulatory-due'
+  | 'regulatory-before-clock'
+  | 'regulatory-hint';
 
 export interface Span {
   start: number;

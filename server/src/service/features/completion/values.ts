@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { COUNTRIES } from './countries';
+import { regulatoryItems } from './regulatory';
 import { enumMeaning, enumValues, fieldInfo } from './schemaDocs';
 
 export interface ValueRequest {
@@ -23,6 +24,8 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (field === 'addresses' && typeof path.at(-1) === 'number') return factorItems(request);
   if (path.length === 1 && field === 'timezone') return zoneItems(request);
   if (path.length === 1 && field === 'language') return languageItems(request);
+  const regulatory = regulatoryItems(request);
+  if (regulatory) return regulatory;
   const info = fieldInfo(request.context.schema, path);
   return enumValues(info?.resolved).map((value, index) => {
     const meaning = enumMeaning(request.context.l10n, field, value);

@@ -74,6 +74,16 @@ describe('postmortem-lint', () => {
   });
 
   // `npm test` builds first, so the bundle the bin starts is there.
+  it('compares the language versions among the files it is given', async () => {
+    const ja = VALID.replace('language: en', 'language: ja').replace('value: 1053', 'value: 1054').replace('other: 4', 'other: 5');
+    const dir = fixture({ 'a.en.postmortem.yaml': VALID, 'a.postmortem.yaml': ja });
+    const both = await lint([dir]);
+    assert.equal(both.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 4, both.out.join('\n'));
+    assert.ok(both.out.some((line) => /a\.en\.postmortem\.yaml:\d+:\d+ warning .*Japanese version \(a\.postmortem\.yaml\), which says `1054`/.test(line)), both.out.join('\n'));
+    const one = await lint([join(dir, 'a.en.postmortem.yaml')]);
+    assert.equal(one.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 0);
+  });
+
   it('the built bin behaves the same as a separate process', () => {
     const bin = join(repoRoot, 'bin', 'postmortem-lint.js');
     const clean = spawnSync(process.execPath, [bin, samplesDir, '--exclude', 'broken'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });

@@ -14,6 +14,7 @@ import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
 import type { ParsedPostmortem } from './parse/parse';
+import { WorkspaceDocuments } from './parity/workspace';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
 
 export interface ServiceOptions {
@@ -44,6 +45,13 @@ export interface PostmortemService {
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
+  /**
+   * The other postmortems known (the workspace's, open ones as edited; the files given to the CLI).
+   * The service never reads files: it compares each document with its other language versions here.
+   */
+  setWorkspaceDocuments(documents: Iterable<TextDocumentLike>): void;
+  /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
+  counterparts(document: TextDocumentLike): string[];
 }
 
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
@@ -69,6 +77,14 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const timeline = createTimeline(context);
   const notice = createNotice(context);
   const template = createTemplate();
+  const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
+  const validate = (document: TextDocumentLike) => {
+    const parsed = context.parse(document);
+    const parity = workspace.diagnostics(document, parsed);
+    const own = validation.provideDiagnostics(parsed);
+    if (parity.length === 0) return own;
+    return [...own, ...parity].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  };
 
   return {
     locale: context.l10n.locale,
@@ -76,8 +92,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
       settings = { ...settings, ...next };
     },
     parse: context.parse,
-    forget: (uri) => cache.forget(uri),
-    validate: (document) => validation.provideDiagnostics(context.parse(document)),
+    forget: (uri) => {
+      cache.forget(uri);
+      workspace.forget(uri);
+    },
+    validate,
     complete: (document, position) => completion.provideCompletion(context.parse(document), position),
     hover: (document, position) => hover.provideHover(context.parse(document), position),
     documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
@@ -91,6 +110,8 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
+    setWorkspaceDocuments: (documents) => workspace.set(documents),
+    counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
 

@@ -4,13 +4,14 @@ import { templateMessages } from './messages/template';
 import { completionMessages } from './messages/completion';
 import { hoverMessages } from './messages/hover';
 import { noticeMessages } from './messages/notice';
+import { parityMessages } from './messages/parity';
 import { regulatoryMessages } from './messages/regulatory';
 import { validationMessages } from './messages/validation';
 
 export type Locale = 'en' | 'ja';
 
 /** One table per feature keeps the files small and lets features grow their strings independently. */
-const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, regulatoryMessages] as const;
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, regulatoryMessages, parityMessages] as const;
 
 type Union<T> = T extends readonly (infer M)[] ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

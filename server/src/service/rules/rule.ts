@@ -48,6 +48,8 @@ export interface DiagnosticData {
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
   path?: (string | number)[];
+  /** For `parity-mismatch`: the other language version, named in the UI language. */
+  version?: string;
 }
 
 export interface Rule {

@@ -11,6 +11,8 @@ export interface ClientOptions {
   /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
   configuration?: Record<string, unknown>;
   locale?: string;
+  /** The workspace folder the server reads postmortems from. */
+  rootUri?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export class TestClient {
   async initialize(): Promise<void> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {

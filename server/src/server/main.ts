@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemS
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
+import { WorkspaceFiles } from './workspace';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -17,6 +18,18 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
 const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+// Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
+let refreshQueued = false;
+const recheck = (uris: string[]) => {
+  if (!pullMode) return uris.forEach((uri) => publisher.schedule(uri));
+  if (refreshQueued) return;
+  refreshQueued = true;
+  setImmediate(() => {
+    refreshQueued = false;
+    publisher.refreshAll();
+  });
+};
+const workspace = new WorkspaceFiles(connection, documents, () => service, recheck, log);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -24,6 +37,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationPull = Boolean(capabilities.workspace?.configuration);
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
+  workspace.initialize(params);
   service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
   return {
     capabilities: {
@@ -36,7 +50,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
-      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
@@ -44,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (configurationPull) settingsReady = refreshSettings();
+  void workspace.start().catch((error: unknown) => log(`reading the workspace failed: ${String(error)}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -67,11 +82,19 @@ function applySettings(next: PostmortemSettings): void {
 }
 
 // Every document a client opens with us is checked, whatever languageId it says (editors say `yaml`).
-documents.onDidOpen((event) => publisher.schedule(event.document.uri));
-documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
+documents.onDidOpen((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
+documents.onDidChangeContent((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
   publisher.clear(event.document.uri);
+  // Its file on disk (if any) stands for it again in the other versions' checks.
+  workspace.documentChanged(event.document.uri);
 });
 
 connection.languages.diagnostics.on(async (params) => {

@@ -228,6 +228,8 @@ describe('regulatory: APPI hint', () => {
     assert.deepEqual(regulatoryFindings(VALID), []);
     assert.deepEqual(regulatoryFindings(exposed.replace('value: 1053', 'value: 1000').replace('TH: 729', 'TH: 676')), []);
     assert.deepEqual(regulatoryFindings(exposed.replace('value: 1053', 'value: 1053\n      qualifier: at_most')), []);
+    assert.deepEqual(regulatoryFindings(exposed.replace('label: Users who saw a misplaced message', 'label: Delayed confirmations')), [], 'not a count of persons');
+    assert.equal(regulatoryFindings(exposed.replace('label: Users who saw a misplaced message', 'label: 誤表示を見た利用者数')).length, 1);
   });
 });
 

@@ -9,8 +9,11 @@ import { DiagnosticSeverity, type Rule, type RuleContext } from './rule';
 /** An unreported stage is announced this many days before it falls due. */
 export const DUE_SOON_DAYS = 7;
 
-/** Persons, accounts, users: the counts APPI's "more than 1,000 persons" (施行規則 7条4号) can be read from. */
-const PERSON_UNITS = /人|名|件|user|account|person|people|customer|member|subscriber|individual/i;
+/**
+ * Persons, accounts, users: the counts APPI's "more than 1,000 persons" (施行規則 7条4号) can be read
+ * from, by their unit or, for a unit such as 件 or none, by their label.
+ */
+const PERSON_WORDS = /人|名|利用者|ユーザー|アカウント|会員|顧客|本人|user|account|person|people|customer|member|subscriber|individual|patient|employee/i;
 
 function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
   return analyzeRegulatory(parsed, settings.regimes);
@@ -158,7 +161,7 @@ export const regulatoryHint: Rule = {
   check(context) {
     const { parsed, facts } = context;
     if (regulatoryOf(parsed).some((entry) => entry.regime?.text === 'appi') || dataExposedItems(parsed).length === 0) return;
-    const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && (candidate.unit === undefined || PERSON_UNITS.test(candidate.unit)));
+    const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && (PERSON_WORDS.test(candidate.unit ?? '') || PERSON_WORDS.test(candidate.label)));
     const impact = asMap(childOf(facts.root, 'impact'));
     const key = impact ? pairOf(impact, 'data_exposed')?.key : undefined;
     if (count?.value !== undefined && key) context.report(key, 'reg.check.appiHint', [`${count.label}: ${count.value.toLocaleString('en-US')}`]);

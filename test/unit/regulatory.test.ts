@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { addBusinessDays, dateOfDay, dayNumber, US_FEDERAL, usFederalHolidays, listedHolidays } from '../../server/src/service/regulatory/calendar';
-import type { RegimeDefinition } from '../../server/src/service/regulatory/regimes';
+import { parseProjectConfig } from '../../server/src/service';
+import { parseDuration, readRegimes } from '../../server/src/service/regulatory/config';
 import { doc, service, VALID } from './helpers';
 
 // VALID is in Asia/Tokyo: first `occurred` 2021-06-30T12:00, first `detected` 2021-06-30T12:05.
@@ -9,9 +10,11 @@ function withRegulatory(block: string, base = VALID): string {
   return base.replace('contact:\n', `regulatory:\n${block}contact:\n`);
 }
 
-function regulatoryFindings(text: string, options: { today?: string; regimes?: RegimeDefinition[]; locale?: string } = {}): Diagnostic[] {
-  const { locale, ...settings } = options;
-  return service({ settings, ...(locale ? { locale } : {}) })
+function regulatoryFindings(text: string, options: { today?: string; config?: string; locale?: string } = {}): Diagnostic[] {
+  const { locale, config, ...settings } = options;
+  const checker = service({ settings, ...(locale ? { locale } : {}) });
+  if (config) checker.configureProject(parseProjectConfig(config).config);
+  return checker
     .validate(doc(text))
     .filter((diagnostic) => String(diagnostic.code).startsWith('regulatory-'));
 }
@@ -196,20 +199,21 @@ describe('regulatory: names', () => {
     assert.equal(covered(text, finding!), 'prelim');
     assert.match(regulatoryFindings(withRegulatory(`  - regime: gdpr\n    reports:\n${report('final', '2021-07-01')}`))[0]!.message, /`final` is not a stage of `gdpr`/);
   });
-  it('uses a team regime from the configuration, with its own holidays', () => {
-    const team: RegimeDefinition = {
-      id: 'acme-ciso',
-      clockStart: 'detected',
-      stages: [{ id: 'brief', within: { amount: 2, unit: 'business_days' } }],
-      holidays: listedHolidays(['2021-07-01']),
-      builtin: false,
-      name: 'ACME CISO brief',
-    };
-    const text = (at: string) => withRegulatory(`  - regime: acme-ciso\n    reports:\n${report('brief', at)}`);
+  it('uses a team regime from postmortem.config.yaml, with its own holidays', () => {
+    const config = 'regimes:\n  - id: acme-ciso\n    name: ACME CISO brief\n    holidays: [2021-07-01]\n    stages:\n      - {id: brief, within: 2 business days}\n      - {id: review, within: 1 month, from: brief}\n';
+    assert.deepEqual(parseProjectConfig(config).diagnostics, []);
+    const text = (at: string) => withRegulatory(`  - regime: acme-ciso\n    reports:\n${report('brief', at)}${report('review', '2021-07-20')}`);
     // Wed 2021-06-30: Thu 1st is a team holiday, Fri 2nd, Mon 5th.
-    assert.deepEqual(regulatoryFindings(text('2021-07-05'), { regimes: [team] }), []);
-    assert.deepEqual(codes(regulatoryFindings(text('2021-07-06'), { regimes: [team] })), ['regulatory-late']);
+    assert.deepEqual(regulatoryFindings(text('2021-07-05'), { config }), []);
+    assert.deepEqual(codes(regulatoryFindings(text('2021-07-06'), { config })), ['regulatory-late']);
     assert.deepEqual(codes(regulatoryFindings(text('2021-07-05'))), ['regulatory-unknown-regime']);
+  });
+  it('reads durations as a team writes them', () => {
+    assert.deepEqual(parseDuration('72 hours'), { amount: 72, unit: 'hours' });
+    assert.deepEqual(parseDuration('1 month'), { amount: 1, unit: 'months' });
+    assert.deepEqual(parseDuration('4 business days'), { amount: 4, unit: 'business_days' });
+    assert.equal(parseDuration('soon'), undefined);
+    assert.equal(readRegimes(null).length, 0);
   });
 });
 

@@ -5,6 +5,8 @@ import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
 import { WorkspaceFiles } from './workspace';
+import { ProjectConfigTracker } from './projectConfig';
+import { withToday } from './today';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -17,7 +19,9 @@ let configurationPull = false;
 let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
-const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+const currentService = withToday(() => service);
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log);
+const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
 // Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
 let refreshQueued = false;
 const recheck = (uris: string[]) => {
@@ -29,7 +33,11 @@ const recheck = (uris: string[]) => {
     publisher.refreshAll();
   });
 };
-const workspace = new WorkspaceFiles(connection, documents, () => service, recheck, log);
+const workspace = new WorkspaceFiles(connection, documents, currentService, recheck, log);
+connection.onDidChangeWatchedFiles((params) => {
+  projectConfig.onWatchedFiles(params.changes);
+  workspace.onWatchedFiles(params.changes);
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -39,6 +47,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = initial;
   workspace.initialize(params);
   service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  projectConfig.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -49,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
       ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
@@ -57,6 +67,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  projectConfig.watch();
   if (configurationPull) settingsReady = refreshSettings();
   void workspace.start().catch((error: unknown) => log(`reading the workspace failed: ${String(error)}`));
 });
@@ -101,7 +112,7 @@ connection.languages.diagnostics.on(async (params) => {
   await settingsReady;
   return publisher.pull(params.textDocument.uri);
 });
-registerFeatureHandlers(connection, documents, () => service, log);
+registerFeatureHandlers(connection, documents, currentService, log);
 
 documents.listen(connection);
 connection.listen();

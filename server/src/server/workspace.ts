@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService, TextDocumentLike } from '../service';
 
@@ -46,13 +46,15 @@ export class WorkspaceFiles {
     this.sync();
     this.recheck(this.documents.all().map((document) => document.uri));
     if (this.dynamicWatching) {
-      this.connection.onDidChangeWatchedFiles((params) => {
-        void Promise.all(params.changes.map((change) => this.onFileEvent(change.uri, change.type === FileChangeType.Deleted)));
-      });
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.postmortem.{yaml,yml}' }] });
     } else {
       for (const folder of this.folders) this.watchFolder(folder);
     }
+  }
+
+  /** Watched-file events (main.ts dispatches them: the connection takes one handler). */
+  onWatchedFiles(changes: readonly FileEvent[]): void {
+    void Promise.all(changes.map((change) => this.onFileEvent(change.uri, change.type === FileChangeType.Deleted)));
   }
 
   /** An open document changed (or opened, or closed): the service sees the new text; its other versions are re-checked. */

@@ -8,6 +8,7 @@ import { describe, enumMeaning, enumValues, fieldInfo, proposedValues, typeLabel
 import { factorHover } from './hover/factor';
 import { locate, type HoverTarget } from './hover/locate';
 import { regulatoryHover } from './hover/regulatory';
+import { projectHover } from './hover/project';
 import { timeHover } from './hover/time';
 
 export function createHover(context: ServiceContext) {
@@ -37,8 +38,10 @@ export function createHover(context: ServiceContext) {
 
   const valueHover = (target: HoverTarget, facts: PostmortemFacts, parsed: ParsedPostmortem): string | undefined => {
     const { path, node } = target;
+    const fromProject = projectHover(l10n, context.settings(parsed.uri).project, path, node);
+    if (fromProject) return fromProject;
     const field = path.at(-1);
-    const regulatory = regulatoryHover(l10n, parsed, context.settings(), path, facts.zone);
+    const regulatory = regulatoryHover(l10n, parsed, context.settings(parsed.uri), path, facts.zone);
     if (regulatory) return field === 'at' && typeof node.value === 'string' ? [regulatory, timeHover(l10n, facts, node)].filter(Boolean).join('\n\n---\n\n') : regulatory;
     const isFactorId = (path.length === 4 && path[0] === 'cause' && path[1] === 'factors' && field === 'id') || (path.at(-2) === 'addresses' && typeof field === 'number');
     if (isFactorId) return factorHover(l10n, facts, String(node.value));

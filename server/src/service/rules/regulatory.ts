@@ -16,7 +16,7 @@ export const DUE_SOON_DAYS = 7;
 const PERSON_WORDS = /人|名|利用者|ユーザー|アカウント|会員|顧客|本人|user|account|person|people|customer|member|subscriber|individual|patient|employee/i;
 
 function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
-  return analyzeRegulatory(parsed, settings.regimes);
+  return analyzeRegulatory(parsed, settings.project.regimes);
 }
 
 /** The arguments every deadline message shares: stage, regime, due, duration, counted from. */
@@ -29,7 +29,7 @@ export const regulatoryUnknownRegime: Rule = {
   code: 'regulatory-unknown-regime',
   severity: DiagnosticSeverity.Error,
   check(context) {
-    const known = [...regimeTable(context.settings.regimes).keys()];
+    const known = [...regimeTable(context.settings.project.regimes).keys()];
     for (const entry of regulatoryOf(context.parsed)) {
       if (!entry.regime || known.includes(entry.regime.text)) continue;
       const suggestion = closest(entry.regime.text, known);

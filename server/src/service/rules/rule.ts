@@ -18,6 +18,9 @@ export type RuleCode =
   | 'insecure-contact'
   | 'schema-timezone'
   | 'schema-format'
+  | 'unknown-severity'
+  | 'unknown-category'
+
   | 'regulatory-unknown-regime'
   | 'regulatory-unknown-stage'
   | 'regulatory-no-clock'

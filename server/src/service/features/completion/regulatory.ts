@@ -9,7 +9,7 @@ export function regulatoryItems(request: ValueRequest): CompletionItem[] | undef
   const { path, context, facts } = request;
   if (path[0] !== 'regulatory' || typeof path[1] !== 'number') return undefined;
   const { l10n } = context;
-  const table = regimeTable(context.settings().regimes);
+  const table = regimeTable(context.settings(request.uri).project.regimes);
   if (path.length === 3 && path[2] === 'regime') {
     return [...table.values()].map((regime, index) => {
       const citation = regimeCitation(regime, l10n);

@@ -13,7 +13,7 @@ import { escapeMarkdown } from './markdown';
  */
 export function regulatoryHover(l10n: Localizer, parsed: ParsedPostmortem, settings: ServiceSettings, path: readonly (string | number)[], zone: string | undefined): string | undefined {
   if (path[0] !== 'regulatory' || typeof path[1] !== 'number') return undefined;
-  const analysis = analyzeRegulatory(parsed, settings.regimes)[path[1]];
+  const analysis = analyzeRegulatory(parsed, settings.project.regimes)[path[1]];
   const regime = analysis?.regime;
   if (!analysis || !regime) return undefined;
   const onRegime = path.length === 3 && path[2] === 'regime';

@@ -107,6 +107,17 @@ describe('parity of language versions', () => {
     assertBothWays(check(EN.replace('contact:\n', reg('2021-07-01')), JA.replace('contact:\n', reg('2021-07-02'))), '2021-07-01', '2021-07-02');
   });
 
+  it('impact windows, `report`, and a top-level fact one version leaves out', () => {
+    const windows = (end: string) => `  windows:\n    - {label: exposure, start: 2021-06-30T12:00, end: ${end}}\n  counts:\n`;
+    assertBothWays(check(EN.replace('  counts:\n', windows('2021-06-30T12:12')), JA.replace('  counts:\n', windows('2021-06-30T12:13'))), '2021-06-30T12:12', '2021-06-30T12:13');
+    const missing = check(EN.replace('  counts:\n', windows('2021-06-30T12:12')), JA);
+    assert.match(missing.en[0]!.message, /`impact\.windows` is not in the Japanese version/);
+    assertBothWays(check(EN.replace('language: en\n', 'language: en\nreport: final\n'), JA.replace('language: ja\n', 'language: ja\nreport: preliminary\n')), 'final', 'preliminary');
+    const severity = check(EN.replace('language: en\n', 'language: en\nseverity: SEV-1\n'), JA);
+    assert.match(severity.en[0]!.message, /`severity` is not in the Japanese version/);
+    assert.deepEqual(severity.ja, []);
+  });
+
   it('speaks Japanese', () => {
     const pair = check(EN, JA.replace('value: 1053', 'value: 1054').replace('other: 4', 'other: 5'), 'ja');
     assert.match(pair.en[0]!.message, /`impact\.counts\[0\]\.value` が日本語版（cache\.postmortem\.yaml）と異なります。日本語版では `1054` です。/);

@@ -1,7 +1,7 @@
 import type { ParsedPostmortem } from '../parse/parse';
 import { asScalar, asSeq, childOf, stringValue, type YNode, type YScalar } from '../parse/tree';
 import { parseTime } from '../time';
-import { factsOf, type TimeFact } from './facts';
+import { factsOf, type TextFact, type TimeFact } from './facts';
 
 /** `regulatory:` read once per parse; kept apart from facts.ts because only its own features need it. */
 export interface RegulatoryFact {
@@ -22,11 +22,6 @@ export interface ReportFact {
   stage?: TextFact;
   at?: TimeFact;
   to?: TextFact;
-}
-
-export interface TextFact {
-  text: string;
-  node: YScalar;
 }
 
 const cache = new WeakMap<ParsedPostmortem, RegulatoryFact[]>();

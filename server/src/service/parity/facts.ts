@@ -40,24 +40,34 @@ function readParityFacts(parsed: ParsedPostmortem): Map<string, ParityFact> {
   const facts = factsOf(parsed);
   const out = new Map<string, ParityFact>();
   const add = (fact: ParityFact) => out.set(fact.key, fact);
-  const scalarFact = (key: string, label: string, node: YNode | null | undefined, group?: string) => {
+  const scalarFact = (key: string, label: string, node: YNode | null | undefined, group?: string, identity = false) => {
     const scalar = asScalar(node);
     if (!scalar || scalar.value === null || scalar.value === undefined) return;
-    add({ key, label, value: String(scalar.value), display: String(scalar.value), node: scalar, replaceable: true, ...(group ? { group } : {}) });
+    add({ key, label, value: String(scalar.value), display: String(scalar.value), node: scalar, replaceable: true, ...(group ? { group } : {}), ...(identity ? { identity } : {}) });
   };
   const timeFact = (key: string, label: string, time: TimeFact | undefined, group?: string) => {
     if (time) add({ key, label, value: timeValue(time), display: time.text, node: time.node, replaceable: true, ...(group ? { group } : {}) });
   };
   const lengthFact = (key: string, node: YNode | null | undefined, length: number) => {
-    if (node) add({ key: `${key}#length`, label: `\`${key}\``, value: String(length), display: String(length), node, replaceable: false });
+    if (node) add({ key: `${key}#length`, label: `\`${key}\``, value: String(length), display: String(length), node, replaceable: false, identity: true });
   };
   const root = facts.root;
 
-  scalarFact('status', '`status`', childOf(root, 'status'));
-  scalarFact('severity', '`severity`', childOf(root, 'severity'));
-  scalarFact('published', '`published`', childOf(root, 'published'));
+  // The top-level facts a reader of either notice sees first: one left out of a version is a finding too.
+  scalarFact('status', '`status`', childOf(root, 'status'), undefined, true);
+  scalarFact('severity', '`severity`', childOf(root, 'severity'), undefined, true);
+  scalarFact('report', '`report`', childOf(root, 'report'), undefined, true);
+  scalarFact('published', '`published`', childOf(root, 'published'), undefined, true);
   timeFact('period.start', '`impact.period.start`', facts.period?.start);
   timeFact('period.end', '`impact.period.end`', facts.period?.end);
+
+  const impactMap = asMap(childOf(root, 'impact'));
+  lengthFact('impact.windows', impactMap ? pairOf(impactMap, 'windows')?.key : undefined, facts.windows.length);
+  for (const window of facts.windows) {
+    const base = `impact.windows[${window.index}]`;
+    timeFact(`${base}.start`, `\`${base}.start\``, window.start, 'impact.windows');
+    timeFact(`${base}.end`, `\`${base}.end\``, window.end, 'impact.windows');
+  }
 
   const timelineKey = root ? pairOf(root, 'timeline')?.key : undefined;
   lengthFact('timeline', timelineKey, facts.events.length);
@@ -68,8 +78,7 @@ function readParityFacts(parsed: ParsedPostmortem): Map<string, ParityFact> {
     timeFact(`${base}.until`, `\`${base}.until\``, event.until, 'timeline');
   }
 
-  const impact = asMap(childOf(root, 'impact'));
-  lengthFact('impact.counts', impact ? pairOf(impact, 'counts')?.key : undefined, facts.counts.length);
+  lengthFact('impact.counts', impactMap ? pairOf(impactMap, 'counts')?.key : undefined, facts.counts.length);
   for (const count of facts.counts) {
     const base = `impact.counts[${count.index}]`;
     scalarFact(`${base}.value`, `\`${base}.value\``, count.valueNode, 'impact.counts');

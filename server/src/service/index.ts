@@ -11,6 +11,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
+import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -61,6 +62,8 @@ export interface PostmortemService {
    * The service never reads files: it compares each document with its other language versions here.
    */
   setWorkspaceDocuments(documents: Iterable<TextDocumentLike>): void;
+  /** A regulator's report items (`appi`, `telecom-jp`, `gdpr`) filled from the document. */
+  exportReport(document: TextDocumentLike, profile: ReportProfile, format: NoticeFormat): string;
   /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
   counterparts(document: TextDocumentLike): string[];
 }
@@ -93,6 +96,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
+  const reports = createReports(context);
   const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
   const validate = (document: TextDocumentLike) => {
     const parsed = context.parse(document);
@@ -129,6 +133,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
+    exportReport: (document, profile, format) => reports.renderReport(context.parse(document), profile, format),
     counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
@@ -139,4 +144,5 @@ export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type Rule
 export { parseProjectConfig } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
+export { REPORT_PROFILES, type ReportProfile } from './features/reports';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -19,6 +19,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Announce LSP 3.18's `workspace.workspaceEdit.snippetEditSupport`. */
   snippetEdits?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -32,6 +34,8 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
   capabilities: Record<string, unknown> = {};
+  /** What the server registered dynamically (`client/registerCapability`), e.g. file watchers. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -51,7 +55,10 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -59,6 +66,7 @@ export class TestClient {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: this.options.rootUri ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri, index) => ({ uri, name: `root${index}` })) } : {}),
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -69,6 +77,7 @@ export class TestClient {
         workspace: {
           configuration: this.options.configuration !== undefined,
           ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}),
           ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
         },
       },

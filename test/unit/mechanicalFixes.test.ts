@@ -62,7 +62,11 @@ describe('quick fixes for mechanical mistakes', () => {
 
   it('one kind of exposed data written as text becomes a list, not `none`', () => {
     const listed = variant('  counts:\n', '  data_exposed: [phone numbers]\n  counts:\n');
-    fixes(listed.replace('[phone numbers]', 'phone numbers'), 'schema-type', /^Make `data_exposed` a one-item list$/, listed);
+    const before = listed.replace('[phone numbers]', 'phone numbers');
+    const fix = actionsFor(before, 'schema-type').find((action) => /^Make `data_exposed` a one-item list$/.test(action.title));
+    assert.equal(apply(before, fix), listed);
+    // Listed, it is exposed data about over 1,000 users: a hint that APPI may apply, nothing else.
+    assert.deepEqual(codesOf(listed), ['regulatory-hint']);
   });
 
     it('an unknown key is renamed to its synonym, or removed', () => {

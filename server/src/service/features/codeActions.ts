@@ -9,6 +9,7 @@ import { outOfOrder as outOfOrderEvents } from '../rules/timelineOrder';
 import { contentEnd } from './codeActions/layout';
 import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
+import { parityFix } from './codeActions/parityFix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 import { countSumFixes, enumFix, httpsFix, unknownKeyFix } from './codeActions/valueFixes';
 import { makeListFix, removeKeyFix, removeRepeatFix, swapUntilFix, zoneFixes } from './codeActions/mechanicalFixes';
@@ -35,6 +36,7 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'insecure-contact': httpsFix,
   'until-order': swapUntilFix,
   'duplicate-address': removeRepeatFix,
+  'parity-mismatch': parityFix,
 };
 
 function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {

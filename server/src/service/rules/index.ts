@@ -7,6 +7,7 @@ import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { overdue } from './overdue';
 import { periodOrder } from './periodOrder';
 import { unknownCategory, unknownSeverity } from './projectScales';
+import { REGULATORY_RULES } from './regulatory';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -35,4 +36,5 @@ export const RULES: readonly Rule[] = [
   timezoneAbbreviation,
   unknownSeverity,
   unknownCategory,
+  ...REGULATORY_RULES,
 ];

@@ -25,7 +25,17 @@ export type RuleCode =
   | 'duplicate-address'
   | 'timezone-abbreviation'
   | 'unknown-severity'
-  | 'unknown-category';
+  | 'unknown-category'
+
+  | 'regulatory-unknown-regime'
+  | 'regulatory-unknown-stage'
+  | 'regulatory-no-clock'
+  | 'regulatory-late'
+  | 'regulatory-prompt'
+  | 'regulatory-overdue'
+  | 'regulatory-due'
+  | 'regulatory-before-clock'
+  | 'regulatory-hint';
 
 export interface Span {
   start: number;
@@ -49,6 +59,8 @@ export interface DiagnosticData {
   /** For `schema-type`: the type the value should have had (`array` for a single value where a list belongs). */
   expected?: string;
   path?: (string | number)[];
+  /** For `parity-mismatch`: the other language version, named in the UI language. */
+  version?: string;
 }
 
 export interface Rule {

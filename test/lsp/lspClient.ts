@@ -15,12 +15,12 @@ export interface ClientOptions {
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
   watchFiles?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
   /** Sent as `initializationOptions` (our VS Code client sends its settings and `insertSnippetCommand`). */
   initializationOptions?: Record<string, unknown>;
   /** Announce LSP 3.18's `workspace.workspaceEdit.snippetEditSupport`. */
   snippetEdits?: boolean;
-  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
-  workspaceFolders?: string[];
 }
 
 /**

@@ -63,9 +63,9 @@ describe('quick fixes for mechanical mistakes', () => {
   it('one kind of exposed data written as text becomes a list, not `none`', () => {
     const listed = variant('  counts:\n', '  data_exposed: [phone numbers]\n  counts:\n');
     const before = listed.replace('[phone numbers]', 'phone numbers');
-    const fix = actionsFor(before, 'schema-type').find((action) => /^Make `data_exposed` a one-item list$/.test(action.title));
-    assert.equal(apply(before, fix), listed);
-    // Listed, it is exposed data about over 1,000 users: a hint that APPI may apply, nothing else.
+    const action = actionsFor(before, 'schema-type').find((candidate) => /^Make `data_exposed` a one-item list$/.test(candidate.title));
+    assert.equal(apply(before, action), listed);
+    // Exposed data and more than 1,000 persons with no `appi` entry: the regulatory hint now applies, and only it.
     assert.deepEqual(codesOf(listed), ['regulatory-hint']);
   });
 

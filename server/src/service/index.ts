@@ -147,6 +147,6 @@ export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type Rule
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
-export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { REPORT_PROFILES, type ReportProfile } from './features/reports';
+export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -34,9 +34,9 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'timezone-abbreviation': zoneFixes,
   'done-without-date': doneDateFix,
   'insecure-contact': httpsFix,
+  'parity-mismatch': parityFix,
   'until-order': swapUntilFix,
   'duplicate-address': removeRepeatFix,
-  'parity-mismatch': parityFix,
 };
 
 function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {

@@ -1,5 +1,6 @@
 import type { ViewEvent, ViewModel } from '../src/preview/messages';
 import { clear, el, fmt, percent, place } from './dom';
+import { axisLabels } from './labels';
 
 const MARK = 8;
 const LANE = 11;
@@ -99,9 +100,7 @@ export class Axis {
     }
     for (const segment of axis.segments) {
       if (!segment.compressed) continue;
-      // A label wider than its cut would run into the next one; the tooltip still names the gap.
-      const fits = (segment.label ?? '').length * 6 <= (segment.to - segment.from) * width;
-      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } }, el('span', { text: fits ? segment.label ?? '' : '' }));
+      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } });
       place(gap, { left: percent(segment.from), width: percent(segment.to - segment.from) });
       this.track.appendChild(gap);
     }
@@ -138,9 +137,8 @@ export class Axis {
     const lanes = Math.max(1, laneEnds.length) + (overflow.size > 0 ? 1 : 0);
     place(this.track, { height: `${lanes * LANE + 10}px` });
 
-    // The deadline and publication lines cross the track; their labels sit above it, on a second
-    // row when they would overlap.
-    const rowEnds: number[] = [];
+    // The deadline and publication lines cross the track; every text of the axis is placed by
+    // axisLabels (labels.ts), which keeps any two of them apart.
     for (const [line, className] of [
       [axis.deadline, 'deadline'],
       [axis.published, 'published'],
@@ -149,32 +147,15 @@ export class Axis {
       const marker = el('div', { className: `line ${className}`, attrs: { title: line.text } });
       place(marker, { left: percent(line.pos) });
       this.track.appendChild(marker);
-      const x = line.pos * width;
-      const textWidth = line.text.length * 6.5;
-      // Near the right end the label hangs to the left of its line.
-      const left = x + textWidth > width ? x - textWidth - 3 : x + 3;
-      let row = rowEnds.findIndex((end) => end < left);
-      if (row < 0) row = rowEnds.push(0) - 1;
-      rowEnds[row] = left + textWidth;
-      const label = el('span', { className: `line-label ${className}`, text: line.text });
-      place(label, { left: `${Math.max(0, left)}px`, top: `${row * LABEL_ROW}px` });
-      this.lines.appendChild(label);
     }
-    place(this.lines, { height: `${rowEnds.length * LABEL_ROW}px` });
-
-    // Tick labels that would collide with the previous one are left out.
-    let lastRight = -Infinity;
-    const minGap = 6;
-    for (const tick of axis.ticks) {
-      const x = tick.pos * width;
-      const estimate = tick.text.length * 6.5;
-      if (x - estimate / 2 < lastRight + minGap) continue;
-      lastRight = x + estimate / 2;
-      const edge = tick.pos < 0.04 ? ' start' : tick.pos > 0.96 ? ' end' : '';
-      const label = el('span', { className: `tick${tick.major ? ' major' : ''}${edge}`, text: tick.text });
-      place(label, { left: percent(tick.pos) });
-      this.ticks.appendChild(label);
+    let lineRows = 0;
+    for (const label of axisLabels(axis, width)) {
+      const span = el('span', { className: label.className, text: label.text });
+      place(span, { left: `${label.left}px`, top: label.strip === 'lines' ? `${label.row * LABEL_ROW}px` : undefined });
+      if (label.strip === 'lines') lineRows = Math.max(lineRows, label.row + 1);
+      (label.strip === 'lines' ? this.lines : label.strip === 'track' ? this.track : this.ticks).appendChild(span);
     }
+    place(this.lines, { height: `${lineRows * LABEL_ROW}px` });
   }
 }
 

@@ -51,7 +51,7 @@ describe('preview: time axis labels', () => {
         cuts.push({ start: 0, end: 1, from, to, compressed: random() < 0.3, label: pick(texts) });
         from = to;
       }
-      const axis: ViewModel['axis'] = { start: 0, end: 1, segments: cuts, ticks, impact: undefined, deadline: line(), published: line() };
+      const axis: ViewModel['axis'] = { start: 0, end: 1, segments: cuts, ticks, impact: undefined, deadline: line(), published: line(), windows: [] };
       const labels = axisLabels(axis, width);
       const pair = overlapping(labels);
       assert.equal(pair, undefined, `round ${round} at ${width}px: ${pair && describeOverlap(pair)}`);

@@ -48,5 +48,5 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   );
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
-  connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: service().exportNotice(document, params.format) })));
+  connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public') })));
 }

@@ -6,7 +6,7 @@ import { createCompletion } from './features/completion';
 import { createFolding } from './features/folding';
 import { createHover } from './features/hover';
 import { createNavigation } from './features/navigation';
-import { createNotice, type NoticeFormat } from './features/notice';
+import { createNotice, type NoticeAudience, type NoticeFormat } from './features/notice';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -41,7 +41,8 @@ export interface PostmortemService {
   renameProblem(document: TextDocumentLike, position: Position, newName: string): string | null;
   codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   timelineModel(document: TextDocumentLike): TimelineModel;
-  exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+  /** The notice as Markdown or HTML; `public` unless asked for the team's own `internal` version. */
+  exportNotice(document: TextDocumentLike, format: NoticeFormat, audience?: NoticeAudience): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
 }
@@ -89,7 +90,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     renameProblem: (document, position, newName) => navigation.checkRename(context.parse(document), position, newName),
     codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
-    exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+    exportNotice: (document, format, audience) => notice.renderNotice(context.parse(document), format, audience),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
   };
 }
@@ -97,5 +98,6 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
 export type { ServiceSettings, TextDocumentLike } from './context';
 export { DEFAULT_SERVICE_SETTINGS } from './context';
 export type { TimelineModel } from './features/timeline';
-export type { NoticeFormat } from './features/notice';
+export type { NoticeAudience, NoticeFormat } from './features/notice';
+export { NOTICE_AUDIENCES } from './features/notice';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

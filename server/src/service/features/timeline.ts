@@ -9,14 +9,14 @@ export { EVENT_KINDS } from './timeline/model';
 export function createTimeline(context: ServiceContext) {
   // One model per parse and deadline: the preview asks again on every focus change and export
   // renders from the same model, so both reuse it while the text stays the same.
-  const cache = new WeakMap<ParsedPostmortem, { deadlineDays: number; model: TimelineModel }>();
+  const cache = new WeakMap<ParsedPostmortem, { deadlineDays: number; today: string | undefined; model: TimelineModel }>();
   return {
     provideTimelineModel(parsed: ParsedPostmortem): TimelineModel {
-      const deadlineDays = context.settings().disclosureDeadlineDays;
+      const { disclosureDeadlineDays: deadlineDays, today } = context.settings();
       const cached = cache.get(parsed);
-      if (cached?.deadlineDays === deadlineDays) return cached.model;
-      const model = buildTimelineModel(parsed, { deadlineDays, ui: context.l10n });
-      cache.set(parsed, { deadlineDays, model });
+      if (cached?.deadlineDays === deadlineDays && cached.today === today) return cached.model;
+      const model = buildTimelineModel(parsed, { deadlineDays, today, ui: context.l10n });
+      cache.set(parsed, { deadlineDays, today, model });
       return model;
     },
   };

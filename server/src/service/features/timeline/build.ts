@@ -3,7 +3,7 @@ import { noticeMessages } from '../../l10n/messages/notice';
 import { notice11Messages } from '../../l10n/messages/notice11';
 import { factsOf, type EventFact, type PostmortemFacts } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
-import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
+import { asMap, asSeq, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
 import { unfoldCjk } from '../../util/text';
 import { isHttpsUrl } from '../../util/url';
 import { formatRelative, parseTime, type ParsedTime } from '../../time';
@@ -35,7 +35,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
   const impactEnd = view(facts.period?.end?.time);
   const events = facts.events.map((event) => eventView(event, view, impactStart));
   const impactNode = childOf(root, 'impact');
-  const windows = windowsOf(impactNode, view, zone, l10n);
+  const windows = windowsOf(facts, view, l10n);
   const published = publishedOf(facts, events, view);
   const { durations, disclosure } = keyDurations({ events, impactStart, published, deadlineDays: options.deadlineDays, zone, l10n });
 
@@ -90,7 +90,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       publishedText: published && facts.published ? published.time.text : facts.published?.text,
       languageTag,
       languageName: languageTag ? languageName(languageTag, language) : undefined,
-      ...reportFields(root, l10n),
+      ...reportFields(facts, l10n),
     },
     overview: proseValue(childOf(root, 'overview')) ?? '',
     impact: {
@@ -101,7 +101,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       summary: proseValue(childOf(impactNode, 'summary')),
       effects: stringList(childOf(impactNode, 'effects')),
       dataExposed: stringList(childOf(impactNode, 'data_exposed')),
-      noDataExposed: stringValue(childOf(impactNode, 'data_exposed')) === 'none',
+      noDataExposed: facts.dataExposed?.value === 'none',
       windows,
     },
     cause: { summary: proseValue(childOf(causeNode, 'summary')) ?? '', trigger: proseValue(childOf(causeNode, 'trigger')) },
@@ -128,10 +128,10 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
     countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options.today),
     contact: contactUrl === undefined ? undefined : { url: contactUrl, https: isHttpsUrl(contactUrl), note: proseValue(childOf(contactNode, 'note')) },
     revisions: revisions.map(({ node: _node, ...revision }) => revision),
-    services: stringList(childOf(root, 'services')),
-    regions: stringList(childOf(root, 'regions')),
-    lessons: lessonsOf(root, l10n),
-    references: referencesOf(root, isHttpsUrl),
+    services: facts.services.map((fact) => unfoldCjk(fact.text)),
+    regions: facts.regions.map((fact) => unfoldCjk(fact.text)),
+    lessons: lessonsOf(facts, l10n),
+    references: referencesOf(facts, isHttpsUrl),
     extensions: extensionsOf(root),
     links: linksOf(parsed, facts, revisions),
   };
@@ -147,7 +147,7 @@ function eventView(event: EventFact, view: (time: ParsedTime | undefined) => Tim
     text: unfoldCjk(event.text),
     at,
     until: view(event.until?.time),
-    approximate: asScalar(childOf(event.node, 'approximate'))?.value === true,
+    approximate: event.approximate,
     relative: at && impactStart ? formatRelative(at.instant - impactStart.instant) : undefined,
     pos: undefined,
     endPos: undefined,

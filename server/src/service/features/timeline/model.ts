@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { noticeMessages } from '../../l10n/messages/notice';
 import type { notice11Messages } from '../../l10n/messages/notice11';
+import type { LessonKey } from '../../model/facts';
 import type { Precision } from '../../time';
 
 /**
@@ -95,8 +96,7 @@ export interface Header {
   reportLabel: string | undefined;
 }
 
-export type LessonKey = 'lessons_learned' | 'what_went_well' | 'what_went_wrong' | 'where_we_got_lucky';
-export const LESSON_KEYS: readonly LessonKey[] = ['lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'];
+export type { LessonKey } from '../../model/facts';
 
 export interface LessonList {
   key: LessonKey;

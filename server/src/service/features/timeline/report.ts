@@ -1,53 +1,45 @@
 import type { Localizer } from '../../l10n';
-import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../../parse/tree';
-import { parseTime, type ParsedTime } from '../../time';
+import { LESSON_KEYS, type PostmortemFacts } from '../../model/facts';
+import { asScalar, type YNode } from '../../parse/tree';
+import type { ParsedTime } from '../../time';
+import { unfoldCjk } from '../../util/text';
 import { formatRange, formatSpan } from './format';
-import { LESSON_KEYS, type Header, type LessonList, type TimeView, type WindowView } from './model';
-import { proseValue, scalarText, stringList } from './sections';
+import type { Header, LessonList, TimeView, WindowView } from './model';
 
 /** Format 1.1's header fields: `severity` and `report` (preliminary / final). */
-export function reportFields(root: YNode | null, l10n: Localizer): Pick<Header, 'severity' | 'report' | 'reportLabel'> {
-  const severity = scalarText(childOf(root, 'severity'));
-  const report = stringValue(childOf(root, 'report'));
+export function reportFields(facts: PostmortemFacts, l10n: Localizer): Pick<Header, 'severity' | 'report' | 'reportLabel'> {
+  const report = facts.report?.text;
   const reportLabel = report === 'preliminary' || report === 'final' ? l10n.t(`notice.report.${report}`) : report;
-  return { severity, report, reportLabel };
+  return { severity: facts.severity?.text, report, reportLabel };
 }
 
 /** `impact.windows` as views; their places on the axis are added once the axis is laid out. */
-export function windowsOf(impact: YNode | null, view: (time: ParsedTime | undefined) => TimeView | undefined, zone: string | undefined, l10n: Localizer): WindowView[] {
-  return (asSeq(childOf(impact, 'windows'))?.items ?? []).flatMap((node, index): WindowView[] => {
-    if (!asMap(node)) return [];
-    const timeAt = (key: string) => {
-      const text = stringValue(childOf(node, key));
-      return text === undefined ? undefined : view(parseTime(text, zone));
-    };
-    const start = timeAt('start');
-    const end = timeAt('end');
+export function windowsOf(facts: PostmortemFacts, view: (time: ParsedTime | undefined) => TimeView | undefined, l10n: Localizer): WindowView[] {
+  return facts.windows.map((window): WindowView => {
+    const start = view(window.start?.time);
+    const end = view(window.end?.time);
     const endInstant = end ? (end.precision === 'day' || end.precision === 'month' ? end.end : end.instant) : undefined;
-    return [
-      {
-        id: `window:${index}`,
-        label: proseValue(childOf(node, 'label')) ?? '',
-        start,
-        end,
-        ongoing: Boolean(start && !childOf(node, 'end')),
-        rangeText: start ? (end ? formatRange(start, end, zone, l10n) : l10n.t('notice.period.ongoing', start.text)) : undefined,
-        // A length only where it means something: both ends known and in order.
-        lengthText: start && endInstant !== undefined && endInstant > start.instant ? formatSpan(endInstant - start.instant, l10n) : undefined,
-      },
-    ];
+    return {
+      id: `window:${window.index}`,
+      label: unfoldCjk(window.label),
+      start,
+      end,
+      ongoing: Boolean(start && !window.end),
+      rangeText: start ? (end ? formatRange(start, end, facts.zone, l10n) : l10n.t('notice.period.ongoing', start.text)) : undefined,
+      // A length only where it means something: both ends known and in order.
+      lengthText: start && endInstant !== undefined && endInstant > start.instant ? formatSpan(endInstant - start.instant, l10n) : undefined,
+    };
   });
 }
 
-export function lessonsOf(root: YNode | null, l10n: Localizer): LessonList[] {
-  return LESSON_KEYS.map((key) => ({ key, label: l10n.t(`notice.lessons.${key}`), items: stringList(childOf(root, key)) })).filter((list) => list.items.length > 0);
+export function lessonsOf(facts: PostmortemFacts, l10n: Localizer): LessonList[] {
+  return LESSON_KEYS.map((key) => ({ key, label: l10n.t(`notice.lessons.${key}`), items: facts.lessons[key].map((fact) => unfoldCjk(fact.text)).filter((text) => text !== '') })).filter((list) => list.items.length > 0);
 }
 
-export function referencesOf(root: YNode | null, isHttps: (url: string) => boolean): { title: string; url: string; https: boolean }[] {
-  return (asSeq(childOf(root, 'links'))?.items ?? []).flatMap((node) => {
-    const url = stringValue(childOf(node, 'url'));
-    if (!url) return [];
-    return [{ title: proseValue(childOf(node, 'title')) ?? url, url, https: isHttps(url) }];
+export function referencesOf(facts: PostmortemFacts, isHttps: (url: string) => boolean): { title: string; url: string; https: boolean }[] {
+  return facts.links.flatMap((link) => {
+    const url = link.url?.text;
+    return url ? [{ title: unfoldCjk(link.title) || url, url, https: isHttps(url) }] : [];
   });
 }
 

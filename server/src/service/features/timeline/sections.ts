@@ -1,6 +1,6 @@
 import type { Localizer, MessageKey } from '../../l10n';
 import type { CountermeasureFact, CountFact, FactorFact } from '../../model/facts';
-import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../../parse/tree';
+import { asMap, asSeq, childOf, stringValue, type YNode } from '../../parse/tree';
 import { parseTime } from '../../time';
 import { unfoldCjk } from '../../util/text';
 import { isHttpsUrl } from '../../util/url';
@@ -68,7 +68,7 @@ export function factorViews(factors: readonly FactorFact[], countermeasures: rea
   }
   return factors.map((factor): FactorView => {
     const addressedBy = factor.id ? (byFactor.get(factor.id.id) ?? []) : [];
-    return { id: `factor:${factor.index}`, factorId: factor.id?.id, description: unfoldCjk(factor.description), addressedBy, addressed: addressedBy.length > 0, accepted: proseValue(childOf(factor.node, 'accepted')) };
+    return { id: `factor:${factor.index}`, factorId: factor.id?.id, description: unfoldCjk(factor.description), addressedBy, addressed: addressedBy.length > 0, accepted: factor.accepted ? unfoldCjk(factor.accepted.text) : undefined };
   });
 }
 
@@ -83,10 +83,9 @@ export function countermeasureGroups(countermeasures: readonly CountermeasureFac
     const type: CountermeasureType = countermeasure.type === 'technical' || countermeasure.type === 'organizational' ? countermeasure.type : 'unspecified';
     const date = countermeasure.date;
     const parsedDate = date === undefined ? undefined : parseTime(date, zone);
-    const node = countermeasure.node;
-    const due = scalarText(childOf(node, 'due'));
+    const due = countermeasure.due?.text;
     const parsedDue = due === undefined ? undefined : parseTime(due, zone);
-    const ticket = scalarText(childOf(node, 'ticket'));
+    const ticket = countermeasure.ticket?.text;
     const view: CountermeasureView = {
       id: `cm:${countermeasure.index}`,
       cmId: countermeasure.id?.id,
@@ -96,13 +95,13 @@ export function countermeasureGroups(countermeasures: readonly CountermeasureFac
       date,
       dateText: parsedDate ? formatTime(parsedDate.start, 'day', zone, language) : date,
       addresses: countermeasure.addresses.map((reference) => ({ factorId: reference.id, itemId: factorItem.get(reference.id) })),
-      owner: scalarText(childOf(node, 'owner')),
+      owner: countermeasure.owner?.text,
       due,
       dueText: parsedDue ? formatTime(parsedDue.start, 'day', zone, language) : due,
       overdue: isOverdue(due, countermeasure.status, today),
-      priority: scalarText(childOf(node, 'priority')),
+      priority: countermeasure.priority?.text,
       ticket: ticket === undefined ? undefined : { text: ticket, url: isHttpsUrl(ticket) ? ticket : undefined },
-      reason: proseValue(childOf(node, 'reason')),
+      reason: countermeasure.reason ? unfoldCjk(countermeasure.reason.text) : undefined,
     };
     groups.set(type, [...(groups.get(type) ?? []), view]);
   }
@@ -114,13 +113,6 @@ function isOverdue(due: string | undefined, status: string | undefined, today: s
   if (!due || !today || status === 'done' || status === 'wont_do') return false;
   const day = /^\d{4}-\d{2}-\d{2}/.exec(due)?.[0];
   return day !== undefined && day < today;
-}
-
-/** Text of a scalar whatever YAML read it as: `priority: 1` is the text "1". */
-export function scalarText(node: YNode | null): string | undefined {
-  const scalar = asScalar(node);
-  if (!scalar || scalar.value === null || scalar.value === undefined || typeof scalar.value === 'object') return undefined;
-  return String(scalar.value);
 }
 
 function statusLabel(status: string | undefined, l10n: Localizer): string {

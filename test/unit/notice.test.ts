@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../../server/src/cli/export';
 import { escapeLine } from '../../server/src/service/features/notice/markdown';
+import { FULL_11 } from './format11Fixture';
 import { doc, readSample, repoRoot, service, VALID } from './helpers';
 import { hostileDocument } from './timelineFixtures';
 
@@ -168,6 +169,21 @@ describe('postmortem-lint export', () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.err.join(), /--format md\|html/);
+  });
+
+  it('leaves internal fields out by default and keeps them with --audience internal', async () => {
+    const files = { 'a.postmortem.yaml': FULL_11 };
+    const publicRun = await run(['a.postmortem.yaml'], files);
+    assert.equal(publicRun.code, 0);
+    assert.ok(!publicRun.out.join('\n').includes('@rina'));
+    assert.deepEqual((await run(['a.postmortem.yaml', '--audience', 'public'], files)).out, publicRun.out);
+    const internal = await run(['a.postmortem.yaml', '--audience=internal'], files);
+    assert.equal(internal.code, 0);
+    assert.match(internal.out.join('\n'), /Owner: @rina/);
+    const bad = await run(['a.postmortem.yaml', '--audience', 'everyone'], files, 'ja');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err.join(), /public か internal/);
+    assert.match((await run(['--help'])).err.join(), /--audience public\|internal/);
   });
 
   it('exits 1 and writes nothing for a document that does not parse', async () => {

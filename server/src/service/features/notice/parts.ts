@@ -27,7 +27,8 @@ export function factorNumbers(model: TimelineModel): Map<string, number> {
  * reader deserves to know why something will not be done.
  */
 export function countermeasureLine(item: CountermeasureView, numbers: ReadonlyMap<string, number>, l10n: Localizer, internal: boolean): Inline[] {
-  const status = item.status === 'wont_do' && item.reason ? l10n.t('notice.cm.wontDoReason', item.reason) : statusText(item, l10n);
+  // The reason sits inside the parentheses: its own closing full stop would end the sentence early.
+  const status = item.status === 'wont_do' && item.reason ? l10n.t('notice.cm.wontDoReason', item.reason.replace(/[.。]\s*$/, '')) : statusText(item, l10n);
   const answered = item.addresses.flatMap((address) => {
     const number = address.itemId === undefined ? undefined : numbers.get(address.itemId);
     return number === undefined ? [] : [l10n.t('notice.cm.addressesFactor', number)];

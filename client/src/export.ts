@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeFormat } from '../../server/src/protocol';
+import { ExportNoticeRequest, TimelineRequest, type NoticeAudience, type NoticeFormat } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'postmortem';
 
@@ -8,6 +8,8 @@ const LANGUAGE_ID = 'postmortem';
 export interface ExportOptions {
   format: NoticeFormat;
   target: vscode.Uri;
+  /** Defaults to `public`, the version that may be published. */
+  audience?: NoticeAudience;
 }
 
 /**
@@ -22,9 +24,11 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
         return undefined;
       }
+      const audience = options ? (options.audience ?? 'public') : await askAudience();
+      if (!audience) return undefined;
       const format = options?.format ?? (await askFormat());
       if (!format) return undefined;
-      const target = options?.target ?? (await askTarget(document, format));
+      const target = options?.target ?? (await askTarget(document, format, audience));
       if (!target) return undefined;
 
       const uri = document.uri.toString();
@@ -34,7 +38,7 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;
       }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format });
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, audience });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
         return undefined;
@@ -52,17 +56,31 @@ function activePostmortem(): vscode.TextDocument | undefined {
   return vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID)?.document;
 }
 
+/**
+ * Public first: it is the version that may be published, and choosing it by habit leaks nothing.
+ * The internal one carries what the team tracks for itself.
+ */
+async function askAudience(): Promise<NoticeAudience | undefined> {
+  const items: (vscode.QuickPickItem & { audience: NoticeAudience })[] = [
+    { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('For publication: leaves out owners, tickets, priorities, lessons, links and x- fields.'), audience: 'public' },
+    { label: vscode.l10n.t('Internal version'), detail: vscode.l10n.t('For the team: keeps owners, due dates, tickets, priorities, lessons, links and x- fields.'), audience: 'internal' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Who is the notice for?') });
+  return picked?.audience;
+}
+
 async function askFormat(): Promise<NoticeFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: NoticeFormat })[] = [
     { label: vscode.l10n.t('Markdown'), description: '.md', detail: vscode.l10n.t('For a repository, a wiki or a CMS that takes Markdown.'), format: 'md' },
     { label: vscode.l10n.t('HTML'), description: '.html', detail: vscode.l10n.t('A standalone page: no scripts, no external resources.'), format: 'html' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Format of the public notice') });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Format of the notice') });
   return picked?.format;
 }
 
-async function askTarget(document: vscode.TextDocument, format: NoticeFormat): Promise<vscode.Uri | undefined> {
-  const name = `${baseName(document.uri)}.notice.${format}`;
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat, audience: NoticeAudience): Promise<vscode.Uri | undefined> {
+  // The internal version gets its own name, so that it is not published by mistake in place of the other.
+  const name = `${baseName(document.uri)}.${audience === 'internal' ? 'internal' : 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Notice'),

@@ -7,6 +7,7 @@ const LANE = 11;
 const MAX_LANES = 8;
 const BAR_MIN = 3;
 const LABEL_ROW = 14;
+const WINDOW_ROW = 16;
 
 /**
  * The timeline on its time axis: the impact period as a band, cut gaps as labelled breaks,
@@ -22,6 +23,7 @@ export class Axis {
   private readonly track: HTMLElement;
   private readonly ticks: HTMLElement;
   private readonly lines: HTMLElement;
+  private readonly windows: HTMLElement;
   private model: ViewModel | undefined;
   /** The track's width, kept by a ResizeObserver: reading it after DOM writes would force a layout. */
   private width = 0;
@@ -34,7 +36,8 @@ export class Axis {
     this.track = el('div', { className: 'axis-track', attrs: { 'aria-hidden': 'true' } });
     this.ticks = el('div', { className: 'axis-ticks', attrs: { 'aria-hidden': 'true' } });
     this.lines = el('div', { className: 'axis-lines', attrs: { 'aria-hidden': 'true' } });
-    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.ticks);
+    this.windows = el('div', { className: 'axis-windows', attrs: { 'aria-hidden': 'true' } });
+    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.windows, this.ticks);
     // Observers run after layout, when reading the width costs nothing.
     new ResizeObserver(() => {
       const width = this.track.clientWidth;
@@ -92,6 +95,7 @@ export class Axis {
     clear(this.track);
     clear(this.ticks);
     clear(this.lines);
+    clear(this.windows);
 
     if (axis.impact) {
       const band = el('div', { className: `impact${axis.impact.ongoing ? ' ongoing' : ''}`, attrs: { title: labels['notice.preview.impactBand'] } });
@@ -123,7 +127,7 @@ export class Axis {
         continue;
       }
       laneEnds[lane] = x + extent + 1;
-      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title: markTitle(model, event) } });
+      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.approximate ? ' approximate' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title: markTitle(model, event) } });
       this.marks.set(event.id, mark);
       place(mark, { left: `${isBar ? x : x - MARK / 2}px`, width: isBar ? `${barWidth}px` : undefined, top: `${lane * LANE}px` });
       fragment.appendChild(mark);
@@ -148,19 +152,29 @@ export class Axis {
       place(marker, { left: percent(line.pos) });
       this.track.appendChild(marker);
     }
+    // Impact windows as bands, one row each, under the track (the impact band spans them all).
+    axis.windows.forEach((window, row) => {
+      const band = el('div', { className: `window-band${window.ongoing ? ' ongoing' : ''}`, attrs: { 'data-item': window.id, title: window.text } });
+      place(band, { left: percent(window.from), width: percent(Math.max(window.to - window.from, 0.002)), top: `${row * WINDOW_ROW + 3}px` });
+      this.windows.appendChild(band);
+    });
+    place(this.windows, { height: `${axis.windows.length * WINDOW_ROW}px` });
     let lineRows = 0;
+    const strips = { lines: this.lines, track: this.track, windows: this.windows, ticks: this.ticks };
     for (const label of axisLabels(axis, width)) {
       const span = el('span', { className: label.className, text: label.text });
-      place(span, { left: `${label.left}px`, top: label.strip === 'lines' ? `${label.row * LABEL_ROW}px` : undefined });
+      const rowHeight = label.strip === 'lines' ? LABEL_ROW : label.strip === 'windows' ? WINDOW_ROW : 0;
+      place(span, { left: `${label.left}px`, top: rowHeight ? `${label.row * rowHeight}px` : undefined });
       if (label.strip === 'lines') lineRows = Math.max(lineRows, label.row + 1);
-      (label.strip === 'lines' ? this.lines : label.strip === 'track' ? this.track : this.ticks).appendChild(span);
+      strips[label.strip].appendChild(span);
     }
     place(this.lines, { height: `${lineRows * LABEL_ROW}px` });
   }
 }
 
 function markTitle(model: ViewModel, event: ViewEvent): string {
-  return `${event.at?.text ?? ''} ${model.labels[`notice.kind.${event.kind}`]}: ${event.text}`;
+  const when = event.at ? (event.approximate ? fmt(model.labels['notice.preview.approximateWhen'], event.at.text) : event.at.text) : '';
+  return `${when} ${model.labels[`notice.kind.${event.kind}`]}: ${event.text}`;
 }
 
 /** Whether two event lists put the same marks in the same places (their order decides the lanes). */
@@ -169,7 +183,7 @@ function sameMarks(before: readonly ViewEvent[], after: readonly ViewEvent[]): b
   for (let index = 0; index < after.length; index++) {
     const a = before[index] as ViewEvent;
     const b = after[index] as ViewEvent;
-    if (a !== b && (a.id !== b.id || a.kind !== b.kind || a.pos !== b.pos || a.endPos !== b.endPos)) return false;
+    if (a !== b && (a.id !== b.id || a.kind !== b.kind || a.pos !== b.pos || a.endPos !== b.endPos || a.approximate !== b.approximate)) return false;
   }
   return true;
 }

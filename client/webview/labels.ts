@@ -8,7 +8,7 @@ import type { ViewModel } from '../src/preview/messages';
  */
 
 /** Font sizes in px: `.line-label` 11px, `.tick` 0.75em and `.cut span` 0.7em of the 13px body. */
-export const FONT = { line: 11, tick: 9.75, cut: 9.1 } as const;
+export const FONT = { line: 11, tick: 9.75, cut: 9.1, window: 11 } as const;
 /** Space kept between two labels on one row. */
 export const LABEL_GAP = 6;
 /** Distance of a hanging label from its line. */
@@ -85,7 +85,7 @@ export function placeTicks(ticks: readonly { x: number; width: number }[], track
 
 export interface AxisLabel extends Box {
   /** Which strip of the axis it is drawn in: rows never meet across strips. */
-  strip: 'lines' | 'track' | 'ticks';
+  strip: 'lines' | 'track' | 'windows' | 'ticks';
   text: string;
   className: string;
 }
@@ -110,6 +110,15 @@ export function axisLabels(axis: ViewModel['axis'], trackWidth: number): AxisLab
     const room = (segment.to - segment.from) * trackWidth;
     if (width <= room) labels.push({ left: from + (room - width) / 2, width, row: 0, strip: 'track', text: segment.label, className: 'cut-label' });
   }
+  // Each impact window has a row of its own under the track: its label goes inside its band when
+  // it fits, else beside it, so it can only meet the band it names.
+  axis.windows.forEach((window, row) => {
+    const width = textWidth(window.text, FONT.window);
+    const from = window.from * trackWidth;
+    const to = window.to * trackWidth;
+    const left = width + 2 * HANG <= to - from ? from + HANG : to + HANG + width <= trackWidth ? to + HANG : clampLeft(from - HANG - width, width, trackWidth);
+    labels.push({ left, width, row, strip: 'windows', text: window.text, className: 'window-label' });
+  });
   const ticks = axis.ticks.map((tick) => ({ x: tick.pos * trackWidth, width: textWidth(tick.text, FONT.tick) }));
   placeTicks(ticks, trackWidth).forEach((box, index) => {
     const tick = axis.ticks[index];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { ViewModel } from '../../client/src/preview/messages';
 import { axisLabels, overlapping, placeHanging, placeTicks, textWidth, type AxisLabel } from '../../client/webview/labels';
 import { createRandom } from '../../scripts/bench/random.cjs';
+import { FULL_11 } from './format11Fixture';
 import { doc, readSample, sampleFiles, service } from './helpers';
 
 const WIDTHS = [160, 240, 360, 480, 600, 760, 900, 1400];
@@ -25,10 +26,12 @@ describe('preview: time axis labels', () => {
   });
 
   it('never lets two labels of a sample touch, at any width', () => {
-    for (const sample of sampleFiles()) {
-      const model = service().timelineModel(doc(readSample(sample)));
+    const documents = [...sampleFiles().map((sample) => [sample, readSample(sample)] as const), ['format 1.1 fixture', FULL_11] as const];
+    for (const [sample, text] of documents) {
+      const model = service().timelineModel(doc(text));
       for (const width of WIDTHS) {
         const labels = axisLabels(model.axis, width);
+        assert.equal(labels.filter((label) => label.strip === 'windows').length, model.axis.windows.length, 'every window is labelled');
         const pair = overlapping(labels);
         assert.equal(pair, undefined, `${sample} at ${width}px: ${pair && describeOverlap(pair)}`);
         for (const label of labels) if (label.width <= width) assert.ok(label.left >= 0 && label.left + label.width <= width + 1e-9, `${sample} at ${width}px: "${label.text}" leaves the track`);
@@ -51,7 +54,10 @@ describe('preview: time axis labels', () => {
         cuts.push({ start: 0, end: 1, from, to, compressed: random() < 0.3, label: pick(texts) });
         from = to;
       }
-      const axis: ViewModel['axis'] = { start: 0, end: 1, segments: cuts, ticks, impact: undefined, deadline: line(), published: line(), windows: [] };
+      const axis: ViewModel['axis'] = { start: 0, end: 1, segments: cuts, ticks, impact: undefined, deadline: line(), published: line(), windows: Array.from({ length: Math.floor(random() * 4) }, (_, index) => {
+        const from = random();
+        return { id: `window:${index}`, label: 'w', from, to: Math.min(1, from + random() * 0.5), ongoing: false, text: pick(texts) };
+      }) };
       const labels = axisLabels(axis, width);
       const pair = overlapping(labels);
       assert.equal(pair, undefined, `round ${round} at ${width}px: ${pair && describeOverlap(pair)}`);

@@ -7,6 +7,7 @@ import { defineMessages } from '../define';
 export const notice11Messages = defineMessages({
   en: {
     'notice.field.severity': 'Severity',
+    'notice.field.report': 'Report',
     'notice.field.services': 'Affected services',
     'notice.field.regions': 'Affected regions',
     'notice.field.windows': 'Impact windows',
@@ -40,9 +41,13 @@ export const notice11Messages = defineMessages({
     'notice.audience.internal': 'Internal version: not for publication.',
     'notice.preview.windows': 'Impact windows',
     'notice.preview.approximate': 'Approximate time',
+    'notice.preview.approximateWhen': '≈ {0}',
+    'notice.preview.acceptedRisk': 'Accepted risk: {0}',
+    'notice.preview.lessons': 'Lessons',
   },
   ja: {
     'notice.field.severity': '深刻度',
+    'notice.field.report': '報告',
     'notice.field.services': '影響を受けたサービス',
     'notice.field.regions': '影響を受けた地域',
     'notice.field.windows': '影響の時間帯',
@@ -76,5 +81,8 @@ export const notice11Messages = defineMessages({
     'notice.audience.internal': '社内向けの版です。公開しないでください。',
     'notice.preview.windows': '影響の時間帯',
     'notice.preview.approximate': 'おおよその時刻',
+    'notice.preview.approximateWhen': '{0}頃',
+    'notice.preview.acceptedRisk': 'リスクとして受容: {0}',
+    'notice.preview.lessons': '教訓',
   },
 });

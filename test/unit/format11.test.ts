@@ -56,6 +56,14 @@ describe('format 1.1: the schema', () => {
     assert.equal(unknown.code, 'schema-unknown-key');
   });
 
+  it('ignores the content of `x-` keys in every check, even what would be a finding elsewhere', () => {
+    // Outside `x-` each would be a finding: a bad kind, an http: URL, an unknown factor id, a bad date.
+    const extended = VALID
+      .replace('contact:\n', 'x-old-timeline:\n  - at: 2021-06-30T12:00\n    kind: nonsense\nx-mirror: {url: "http://example.com"}\ncontact:\n')
+      .replace('    addresses: [cache-config]\n', '    addresses: [cache-config]\n    x-addresses: [no-such-factor]\n    x-date: soon\n');
+    assert.deepEqual(shown(validate(extended)), []);
+  });
+
   it('leaves `x-` keys out of a breakdown, so they never break its sum', () => {
     const withExtension = VALID.replace('        other: 4\n', '        other: 4\n        x-note: 999\n');
     assert.deepEqual(shown(validate(withExtension)), []);

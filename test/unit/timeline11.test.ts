@@ -60,6 +60,16 @@ describe('timeline model: format 1.1', () => {
     assert.equal(items(modelOf(JA_11, '2029-01-01'))[1]?.dueText, '2028年6月30日');
   });
 
+  it('links ticket keys through the ticket_url pattern of the project, https only', () => {
+    const withPattern = (ticketUrl: string) => {
+      const checker = service();
+      checker.configureProject({ ticketUrl, rules: {} });
+      return checker.timelineModel(doc(FULL_11));
+    };
+    assert.equal(items(withPattern('https://tracker.example.com/browse/{key}'))[0]?.ticket?.url, 'https://tracker.example.com/browse/OPS-1412');
+    assert.equal(items(withPattern('http://tracker.example.com/browse/{key}'))[0]?.ticket?.url, undefined);
+  });
+
   it('marks approximate events and the durations measured from them', () => {
     const model = modelOf(FULL_11);
     assert.deepEqual(model.events.map((event) => event.approximate), [false, true, false, false, false]);

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { createLocalizer, createPostmortemService, type Localizer } from '../service';
 import { runExport, type CliIo } from './export';
 import { expandInput } from './files';
+import { applyProjectConfig, takeConfigOption } from './projectConfig';
+import { localDate } from '../protocol/today';
 
 const VERSION = '0.1.0';
 
@@ -23,7 +25,8 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   const l10n = createLocalizer(locale);
   if (argv[0] === 'export') return runExport(argv.slice(1), io, locale);
 
-  const parsed = parseArguments(argv, l10n);
+  const configOption = takeConfigOption(argv, l10n);
+  const parsed = typeof configOption === 'string' ? configOption : parseArguments(configOption.argv, l10n);
   if (typeof parsed === 'string') {
     io.stderr(parsed === 'help' ? l10n.t('cli.usage') : parsed === 'version' ? VERSION : parsed);
     return parsed === 'help' || parsed === 'version' ? 0 : 2;
@@ -41,6 +44,11 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   }
 
   const service = createPostmortemService({ locale: l10n.locale, ...(parsed.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: parsed.deadlineDays } }) });
+  service.configure({ today: localDate() });
+  // The project configuration is checked with the postmortems, so its own mistakes show in the same report.
+  const project = await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: parsed.deadlineDays }, io, l10n);
+  files.push(...project.files);
+  unreadable ||= project.failed;
   const totals = { errors: 0, warnings: 0, infos: 0 };
   for (const file of [...new Set(files)]) {
     let text: string;

@@ -20,6 +20,8 @@ export interface BuildOptions {
   ui: Localizer;
   /** YYYY-MM-DD, for overdue action items; undefined: nothing is overdue. */
   today: string | undefined;
+  /** The project's `ticket_url` pattern, which makes ticket keys (`OPS-123`) links. */
+  ticketUrl?: string | undefined;
 }
 
 /** The whole model from one parse. Pure: the same parse and options give the same model. */
@@ -125,7 +127,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
     },
     counts: countViews(facts.counts, l10n),
     factors: factorViews(facts.factors, facts.countermeasures),
-    countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options.today),
+    countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options),
     contact: contactUrl === undefined ? undefined : { url: contactUrl, https: isHttpsUrl(contactUrl), note: proseValue(childOf(contactNode, 'note')) },
     revisions: revisions.map(({ node: _node, ...revision }) => revision),
     services: facts.services.map((fact) => unfoldCjk(fact.text)),

@@ -3,6 +3,7 @@ import type { CountermeasureFact, CountFact, FactorFact } from '../../model/fact
 import { asMap, asSeq, childOf, stringValue, type YNode } from '../../parse/tree';
 import { parseTime } from '../../time';
 import { unfoldCjk } from '../../util/text';
+import { ticketLink } from '../../config/projectConfig';
 import { isHttpsUrl } from '../../util/url';
 import { formatNumber, formatTime, regionLabel } from './format';
 import type { BreakdownView, CountermeasureGroup, CountermeasureType, CountermeasureView, CountView, FactorView, Language } from './model';
@@ -74,7 +75,7 @@ export function factorViews(factors: readonly FactorFact[], countermeasures: rea
 
 const GROUP_ORDER: readonly CountermeasureType[] = ['technical', 'organizational', 'unspecified'];
 
-export function countermeasureGroups(countermeasures: readonly CountermeasureFact[], factors: readonly FactorFact[], zone: string | undefined, l10n: Localizer, today: string | undefined): CountermeasureGroup[] {
+export function countermeasureGroups(countermeasures: readonly CountermeasureFact[], factors: readonly FactorFact[], zone: string | undefined, l10n: Localizer, options: { today: string | undefined; ticketUrl?: string | undefined }): CountermeasureGroup[] {
   const language = l10n.locale as Language;
   const factorItem = new Map<string, string>();
   for (const factor of factors) if (factor.id && !factorItem.has(factor.id.id)) factorItem.set(factor.id.id, `factor:${factor.index}`);
@@ -98,14 +99,18 @@ export function countermeasureGroups(countermeasures: readonly CountermeasureFac
       owner: countermeasure.owner?.text,
       due,
       dueText: parsedDue ? formatTime(parsedDue.start, 'day', zone, language) : due,
-      overdue: isOverdue(due, countermeasure.status, today),
+      overdue: isOverdue(due, countermeasure.status, options.today),
       priority: countermeasure.priority?.text,
-      ticket: ticket === undefined ? undefined : { text: ticket, url: isHttpsUrl(ticket) ? ticket : undefined },
+      ticket: ticket === undefined ? undefined : { text: ticket, url: httpsOnly(ticketLink(ticket, options.ticketUrl)) },
       reason: countermeasure.reason ? unfoldCjk(countermeasure.reason.text) : undefined,
     };
     groups.set(type, [...(groups.get(type) ?? []), view]);
   }
   return GROUP_ORDER.filter((type) => groups.has(type)).map((type) => ({ type, label: l10n.t(`notice.cmType.${type}`), items: groups.get(type) ?? [] }));
+}
+
+function httpsOnly(url: string | undefined): string | undefined {
+  return url !== undefined && isHttpsUrl(url) ? url : undefined;
 }
 
 /** A due date before today, on an item that is neither done nor dropped. Dates compare as text (YYYY-MM-DD). */

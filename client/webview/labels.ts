@@ -116,8 +116,12 @@ export function axisLabels(axis: ViewModel['axis'], trackWidth: number): AxisLab
     const width = textWidth(window.text, FONT.window);
     const from = window.from * trackWidth;
     const to = window.to * trackWidth;
-    const left = width + 2 * HANG <= to - from ? from + HANG : to + HANG + width <= trackWidth ? to + HANG : clampLeft(from - HANG - width, width, trackWidth);
-    labels.push({ left, width, row, strip: 'windows', text: window.text, className: 'window-label' });
+    const inside = width + 2 * HANG <= to - from;
+    const right = to + HANG + width <= trackWidth;
+    const left = from - HANG - width >= 0;
+    // With room on no side, it starts on the band and runs past it, which still reads as its name.
+    const place = inside ? from + HANG : right ? to + HANG : left ? from - HANG - width : clampLeft(from + HANG, width, trackWidth);
+    labels.push({ left: place, width, row, strip: 'windows', text: window.text, className: 'window-label' });
   });
   const ticks = axis.ticks.map((tick) => ({ x: tick.pos * trackWidth, width: textWidth(tick.text, FONT.tick) }));
   placeTicks(ticks, trackWidth).forEach((box, index) => {

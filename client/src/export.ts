@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeAudience, type NoticeFormat } from '../../server/src/protocol';
+import { ExportNoticeRequest, TimelineRequest, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'postmortem';
+
+/** What the person chose to export: the notice for an audience, or a report profile. */
+interface Choice {
+  profile: ReportProfile | undefined;
+  audience: NoticeAudience;
+}
 
 /** For scripts, tasks and tests: skip the questions and write here. */
 export interface ExportOptions {
@@ -10,6 +16,8 @@ export interface ExportOptions {
   target: vscode.Uri;
   /** Defaults to `public`, the version that may be published. */
   audience?: NoticeAudience;
+  /** A regulator's report items instead of the public notice. */
+  profile?: ReportProfile;
 }
 
 /**
@@ -24,11 +32,11 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
         return undefined;
       }
-      const audience = options ? (options.audience ?? 'public') : await askAudience();
-      if (!audience) return undefined;
+      const what = options ? { profile: options.profile, audience: options.audience ?? 'public' } : await askWhat();
+      if (!what) return undefined;
       const format = options?.format ?? (await askFormat());
       if (!format) return undefined;
-      const target = options?.target ?? (await askTarget(document, format, audience));
+      const target = options?.target ?? (await askTarget(document, format, what));
       if (!target) return undefined;
 
       const uri = document.uri.toString();
@@ -38,7 +46,7 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;
       }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, audience });
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, audience: what.audience, ...(what.profile ? { profile: what.profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
         return undefined;
@@ -57,16 +65,20 @@ function activePostmortem(): vscode.TextDocument | undefined {
 }
 
 /**
- * Public first: it is the version that may be published, and choosing it by habit leaks nothing.
- * The internal one carries what the team tracks for itself.
+ * The public notice first: it is the version that may be published, and choosing it by habit leaks
+ * nothing. The internal version carries what the team tracks for itself; the report profiles fill a
+ * regulator's items from the document.
  */
-async function askAudience(): Promise<NoticeAudience | undefined> {
-  const items: (vscode.QuickPickItem & { audience: NoticeAudience })[] = [
-    { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('For publication: leaves out owners, tickets, priorities, lessons, links and x- fields.'), audience: 'public' },
-    { label: vscode.l10n.t('Internal version'), detail: vscode.l10n.t('For the team: keeps owners, due dates, tickets, priorities, lessons, links and x- fields.'), audience: 'internal' },
+async function askWhat(): Promise<Choice | undefined> {
+  const items: (vscode.QuickPickItem & Choice)[] = [
+    { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('For publication: leaves out owners, tickets, priorities, lessons, links and x- fields.'), profile: undefined, audience: 'public' },
+    { label: vscode.l10n.t('Internal version'), detail: vscode.l10n.t('For the team: keeps owners, due dates, tickets, priorities, lessons, links and x- fields.'), profile: undefined, audience: 'internal' },
+    { label: vscode.l10n.t('APPI report items'), description: 'appi', detail: vscode.l10n.t('The items of a personal data leak report to the PPC (Enforcement Rules Art. 8(1)), in Japanese.'), profile: 'appi', audience: 'public' },
+    { label: vscode.l10n.t('Telecommunications accident report items'), description: 'telecom-jp', detail: vscode.l10n.t('The items of a report under the Telecommunications Business Act Art. 28, in Japanese.'), profile: 'telecom-jp', audience: 'public' },
+    { label: vscode.l10n.t('GDPR breach notification items'), description: 'gdpr', detail: vscode.l10n.t('The items of GDPR Art. 33(3), in English.'), profile: 'gdpr', audience: 'public' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Who is the notice for?') });
-  return picked?.audience;
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('What to export') });
+  return picked ? { profile: picked.profile, audience: picked.audience } : undefined;
 }
 
 async function askFormat(): Promise<NoticeFormat | undefined> {
@@ -78,9 +90,9 @@ async function askFormat(): Promise<NoticeFormat | undefined> {
   return picked?.format;
 }
 
-async function askTarget(document: vscode.TextDocument, format: NoticeFormat, audience: NoticeAudience): Promise<vscode.Uri | undefined> {
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat, what: Choice): Promise<vscode.Uri | undefined> {
   // The internal version gets its own name, so that it is not published by mistake in place of the other.
-  const name = `${baseName(document.uri)}.${audience === 'internal' ? 'internal' : 'notice'}.${format}`;
+  const name = `${baseName(document.uri)}.${what.profile ? `${what.profile}-report` : what.audience === 'internal' ? 'internal' : 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Notice'),

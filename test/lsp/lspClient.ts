@@ -15,6 +15,8 @@ export interface ClientOptions {
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
   watchFiles?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -60,6 +62,7 @@ export class TestClient {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: this.options.rootUri ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri, index) => ({ uri, name: `root${index}` })) } : {}),
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -67,7 +70,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}), ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}) },
       },
     });
     this.capabilities = result.capabilities;

@@ -1,5 +1,5 @@
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { NoticeAudience, NoticeFormat, TimelineModel } from '../service';
+import type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
 
 export interface TimelineParams {
   uri: string;
@@ -13,6 +13,8 @@ export interface ExportNoticeParams {
   format: NoticeFormat;
   /** Absent means `public`: a client that does not know audiences gets the publishable notice. */
   audience?: NoticeAudience;
+  /** A regulator's report items instead of the public notice. */
+  profile?: ReportProfile;
 }
 
 export const ExportNoticeRequest = new RequestType<ExportNoticeParams, { text: string } | null, void>('postmortem/exportNotice');

@@ -5,6 +5,8 @@ import { doc, service, VALID } from './helpers';
 
 const modelOf = (text: string, today?: string) => service({ settings: { today } }).timelineModel(doc(text));
 const JA_11 = FULL_11.replace('language: en', 'language: ja');
+/** The fixture's year: the tests follow it rather than copy its dates. */
+const YEAR = /published: (\d{4})/.exec(FULL_11)?.[1] ?? '';
 const items = (model: TimelineModel) => model.countermeasureGroups.flatMap((group) => group.items);
 
 describe('timeline model: format 1.1', () => {
@@ -23,8 +25,8 @@ describe('timeline model: format 1.1', () => {
     assert.deepEqual(
       model.impact.windows.map((window) => [window.label, window.rangeText, window.lengthText, window.ongoing]),
       [
-        ['Confirmations delayed in eu-west-1', '2026-03-02 09:14 to 10:02', '48m', false],
-        ['Confirmations delayed in us-east-1', '2026-03-02 09:40 to 10:49', '1h 09m', false],
+        ['Confirmations delayed in eu-west-1', `${YEAR}-03-02 09:14 to 10:02`, '48m', false],
+        ['Confirmations delayed in us-east-1', `${YEAR}-03-02 09:40 to 10:49`, '1h 09m', false],
       ],
     );
     const [eu, us] = model.axis.windows;
@@ -36,11 +38,11 @@ describe('timeline model: format 1.1', () => {
   });
 
   it('shows no length for a window without end (ongoing, to the axis end) or with its end before its start', () => {
-    const open = modelOf(FULL_11.replace('      end: 2026-03-02T10:02\n', ''));
+    const open = modelOf(FULL_11.replace(`      end: ${YEAR}-03-02T10:02\n`, ''));
     assert.equal(open.impact.windows[0]?.ongoing, true);
     assert.equal(open.impact.windows[0]?.lengthText, undefined);
     assert.equal(open.axis.windows[0]?.to, 1);
-    const backwards = modelOf(FULL_11.replace('      end: 2026-03-02T10:02\n', '      end: 2026-03-02T09:00\n'));
+    const backwards = modelOf(FULL_11.replace(`      end: ${YEAR}-03-02T10:02\n`, `      end: ${YEAR}-03-02T09:00\n`));
     assert.equal(backwards.impact.windows[0]?.lengthText, undefined);
   });
 

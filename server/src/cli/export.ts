@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeFormat, type ReportProfile } from '../service';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
@@ -14,6 +14,7 @@ export interface CliIo {
 interface ExportOptions {
   file: string;
   format: NoticeFormat;
+  audience: NoticeAudience;
   output: string | undefined;
   deadlineDays: number | undefined;
   profile: ReportProfile | undefined;
@@ -45,7 +46,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
     return 1;
   }
-  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format);
+  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format, options.audience);
   if (options.output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
@@ -62,6 +63,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
 function parseExportArguments(args: readonly string[], l10n: Localizer): ExportOptions | string {
   const files: string[] = [];
   let format: string | undefined;
+  let audience: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
   let profile: ReportProfile | undefined;
@@ -78,6 +80,11 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
       case '-f':
         format = take();
         if (format === undefined) return l10n.t('cli.missingValue', flag);
+        break;
+      case '--audience':
+        audience = take();
+        if (audience === undefined) return l10n.t('cli.missingValue', flag);
+        if (audience !== 'public' && audience !== 'internal') return l10n.t('notice.cli.badAudience', audience);
         break;
       case '--output':
       case '-o':
@@ -111,5 +118,5 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
   const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, output, deadlineDays, profile };
+  return { file: files[0] as string, format: chosen, audience: audience === 'internal' ? 'internal' : 'public', output, deadlineDays, profile };
 }

@@ -50,23 +50,25 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   files.push(...project.files);
   unreadable ||= project.failed;
   const totals = { errors: 0, warnings: 0, infos: 0 };
+  const inputs: { file: string; uri: string; text: string }[] = [];
   for (const file of [...new Set(files)]) {
-    let text: string;
     try {
-      text = await io.readFile(file);
+      inputs.push({ file, uri: pathToFileURL(file).href, text: await io.readFile(file) });
     } catch (error) {
       io.stderr(l10n.t('cli.unreadable', file, error instanceof Error ? error.message : String(error)));
       unreadable = true;
-      continue;
     }
-    const diagnostics = service.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => text });
+  }
+  // The files given are the workspace: language versions of one incident among them are compared.
+  service.setWorkspaceDocuments(inputs.map(({ uri, text }) => ({ uri, version: 1, getText: () => text })));
+  for (const { file, uri, text } of inputs) {
+    const diagnostics = service.validate({ uri, version: 1, getText: () => text });
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === DiagnosticSeverity.Error) totals.errors++;
       else if (diagnostic.severity === DiagnosticSeverity.Warning) totals.warnings++;
       else totals.infos++;
       if (!parsed.quiet || diagnostic.severity === DiagnosticSeverity.Error) io.stdout(formatDiagnostic(relative(process.cwd(), file) || file, diagnostic, l10n));
     }
-    service.forget(pathToFileURL(file).href);
   }
   io.stderr(l10n.t('cli.summary', new Set(files).size, totals.errors, totals.warnings, totals.infos));
   if (unreadable) return 2;

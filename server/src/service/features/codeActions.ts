@@ -24,6 +24,9 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'done-without-date': doneDateFix,
   'insecure-contact': httpsFix,
   'parity-mismatch': parityFix,
+  // A misspelt regime or stage has its closest name in `data.replacement`, as an enum value does.
+  'regulatory-unknown-regime': enumFix,
+  'regulatory-unknown-stage': enumFix,
 };
 
 export function createCodeActions(context: ServiceContext) {

@@ -77,27 +77,29 @@ describe('format 1.1: the schema', () => {
     assert.equal(onlyFinding(variant('      value: 97.5', '      value: -0.5'), 'value: -0.5').code, 'schema-minimum');
   });
 
-  it('takes `data_exposed: none` or a list, and says so for anything else', () => {
+  it('takes `data_exposed: none` or a list; one kind written as plain text is a list mistake, never "did you mean none"', () => {
     assert.deepEqual(shown(validate(variant('  data_exposed: none', '  data_exposed: [e-mail address]'))), []);
-    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: nothing'), 'data_exposed');
-    assert.equal(word.code, 'schema-enum');
-    assert.match(word.message, /`nothing`.*`data_exposed`.*none/);
+    // `phone` is two edits from `none`: suggesting it would turn exposed data into "nothing exposed".
+    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: phone'), 'data_exposed');
+    assert.equal(word.code, 'schema-type');
+    assert.match(word.message, /`data_exposed` must be a list/);
+    assert.doesNotMatch(word.message, /none/);
     const number = onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed');
-    assert.match(number.message, /must be a list or text, but it is a whole number/);
-    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed', 'ja').message, /リストまたは文字列/);
+    assert.match(number.message, /`data_exposed` must be a list/);
+    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: [""]'), '""').message, /empty/);
   });
 
   it('refuses wrong types of the new fields in plain words, on the offending value', () => {
     const cases: [string, string, RegExp][] = [
-      ['severity: SEV-2', 'severity: [SEV-2]', /`severity` must be text, but it is a list/],
-      ['services: [checkout-api, order-mailer]', 'services: checkout-api', /`services` must be a list, but it is text/],
-      ['    approximate: true', '    approximate: yes', /`approximate` must be true or false, but it is text/],
-      ['report: final', 'report: finished', /`finished` is not a valid `report`.*final/],
+      ['severity: SEV-2', 'severity: [SEV-2]', /`severity` must be text, but `\[SEV-2\]` is a list/],
+      ['services: [checkout-api, order-mailer]', 'services: checkout-api', /`services` must be a list, but `checkout-api` is text/],
+      ['    approximate: true', '    approximate: yes', /`approximate` must be true or false, but `yes` is text/],
+      ['report: final', 'report: finished', /`finished` is not a valid value for `report`.*final/],
       ['    due: 2028-06-30', '    due: 30/06/2028', /not a valid date/],
       ['    ticket: OPS-1412', '    ticket: fix it later', /`fix it later` is not a ticket/],
       ['    url: https://grafana.example.com/d/queue', '    url: grafana dashboard', /not an absolute URL/],
-      ['      accepted: Splitting the queue costs more than the rare backlog it prevents.', '      accepted: true', /`accepted` must be text, but it is true or false/],
-      ['  five_whys:\n', '  five_whys: Because.\n  x-was-five_whys:\n', /`five_whys` must be a list, but it is text/],
+      ['      accepted: Splitting the queue costs more than the rare backlog it prevents.', '      accepted: true', /`accepted` must be text, but `true` is a true\/false value/],
+      ['  five_whys:\n', '  five_whys: Because.\n  x-was-five_whys:\n', /`five_whys` must be a list, but `Because.` is text/],
     ];
     for (const [from, to, message] of cases) {
       const finding = onlyFinding(variant(from, to), to.split('\n')[0]?.trim().split(':')[0] ?? to);
@@ -106,11 +108,11 @@ describe('format 1.1: the schema', () => {
   });
 
   it('requires the label and start of a window, and the title and url of a link', () => {
-    const noStart = onlyFinding(variant('      start: 2026-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
+    const noStart = onlyFinding(variant('      start: 2025-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
     assert.equal(noStart.code, 'schema-required');
     assert.match(noStart.message, /`start`/);
     assert.match(onlyFinding(variant('  - title: Queue dashboard\n    url:', '  - url:'), 'url: https://grafana').message, /`title`/);
-    assert.equal(onlyFinding(variant('      end: 2026-03-02T10:02\n', '      end: 2026-03-02T10:02\n      until: 2026-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
+    assert.equal(onlyFinding(variant('      end: 2025-03-02T10:02\n', '      end: 2025-03-02T10:02\n      until: 2025-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
   });
 
   it('requires a `reason` for a `wont_do` countermeasure, on its first line, with a quick fix', () => {
@@ -140,10 +142,10 @@ describe('format 1.1: the facts', () => {
 
   it('reads the windows with their times, which also join `times`', () => {
     assert.deepEqual(facts.windows.map((window) => [window.label, window.start?.text, window.end?.text]), [
-      ['Confirmations delayed in eu-west-1', '2026-03-02T09:14', '2026-03-02T10:02'],
-      ['Confirmations delayed in us-east-1', '2026-03-02T09:40', '2026-03-02T10:49'],
+      ['Confirmations delayed in eu-west-1', '2025-03-02T09:14', '2025-03-02T10:02'],
+      ['Confirmations delayed in us-east-1', '2025-03-02T09:40', '2025-03-02T10:49'],
     ]);
-    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2026, 2, 2, 9, 14));
+    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2025, 2, 2, 9, 14));
     for (const window of facts.windows) assert.ok(window.start && facts.times.includes(window.start));
   });
 
@@ -159,7 +161,7 @@ describe('format 1.1: the facts', () => {
     assert.deepEqual(facts.counts.map((count) => count.value), [41250, 97.5]);
     assert.deepEqual(facts.factors.map((factor) => [factor.category?.text, factor.accepted !== undefined]), [['change-management', false], ['architecture', true]]);
     const [done, planned, wontDo] = facts.countermeasures;
-    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2026-03-02', '2026-03-02', '@rina', 'OPS-1412']);
+    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2025-03-02', '2025-03-02', '@rina', 'OPS-1412']);
     assert.deepEqual([planned?.due?.text, planned?.priority?.text, planned?.ticket?.text], ['2028-06-30', 'P1', 'https://tracker.example.com/browse/OPS-1413']);
     assert.deepEqual([wontDo?.status, wontDo?.reason?.text], ['wont_do', 'The risk is accepted; see the factor.']);
   });

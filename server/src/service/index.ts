@@ -46,6 +46,15 @@ export interface PostmortemService {
   newDocument(locale: string, today: string): string;
 }
 
+/** The diagnostics a client passes to code actions, without entries that are not diagnostics at all. */
+function wellFormed(diagnostics: unknown): Diagnostic[] {
+  if (!Array.isArray(diagnostics)) return [];
+  return diagnostics.filter((item): item is Diagnostic => {
+    const range = (item as Partial<Diagnostic> | null)?.range;
+    return typeof range?.start?.line === 'number' && typeof range.start.character === 'number' && typeof range.end?.line === 'number' && typeof range.end.character === 'number';
+  });
+}
+
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
 
 export function createPostmortemService(options: ServiceOptions = {}): PostmortemService {
@@ -70,6 +79,15 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const notice = createNotice(context);
   const template = createTemplate();
 
+  /**
+   * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature
+   * gets one inside the document, so none walks lines that do not exist.
+   */
+  const at = <R>(document: TextDocumentLike, position: Position, run: (parsed: ParsedPostmortem, clamped: Position) => R): R => {
+    const parsed = context.parse(document);
+    return run(parsed, parsed.lines.clamp(position));
+  };
+
   return {
     locale: context.l10n.locale,
     configure(next) {
@@ -78,16 +96,19 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     parse: context.parse,
     forget: (uri) => cache.forget(uri),
     validate: (document) => validation.provideDiagnostics(context.parse(document)),
-    complete: (document, position) => completion.provideCompletion(context.parse(document), position),
-    hover: (document, position) => hover.provideHover(context.parse(document), position),
+    complete: (document, position) => at(document, position, (parsed, clamped) => completion.provideCompletion(parsed, clamped)),
+    hover: (document, position) => at(document, position, (parsed, clamped) => hover.provideHover(parsed, clamped)),
     documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
     foldingRanges: (document) => folding.provideFoldingRanges(context.parse(document)),
-    definition: (document, position) => navigation.provideDefinition(context.parse(document), position),
-    references: (document, position, includeDeclaration) => navigation.provideReferences(context.parse(document), position, includeDeclaration),
-    prepareRename: (document, position) => navigation.prepareRename(context.parse(document), position),
-    rename: (document, position, newName) => navigation.provideRename(context.parse(document), position, newName),
-    renameProblem: (document, position, newName) => navigation.checkRename(context.parse(document), position, newName),
-    codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
+    definition: (document, position) => at(document, position, (parsed, clamped) => navigation.provideDefinition(parsed, clamped)),
+    references: (document, position, includeDeclaration) => at(document, position, (parsed, clamped) => navigation.provideReferences(parsed, clamped, includeDeclaration)),
+    prepareRename: (document, position) => at(document, position, (parsed, clamped) => navigation.prepareRename(parsed, clamped)),
+    rename: (document, position, newName) => at(document, position, (parsed, clamped) => navigation.provideRename(parsed, clamped, newName)),
+    renameProblem: (document, position, newName) => at(document, position, (parsed, clamped) => navigation.checkRename(parsed, clamped, newName)),
+    codeActions: (document, range, diagnostics) => {
+      const parsed = context.parse(document);
+      return codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics));
+    },
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),

@@ -21,6 +21,15 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'insecure-contact': httpsFix,
 };
 
+/**
+ * In a document with a syntax error the tree may lack keys that are in the text (after the error),
+ * so a fix that inserts lines could add a key twice or land in the wrong place: only fixes that
+ * rewrite an existing value in place are offered there.
+ */
+function replacesInPlace(action: CodeAction): boolean {
+  return Object.values(action.edit?.changes ?? {}).every((edits) => edits.every((edit) => edit.newText !== '' && (edit.range.start.line !== edit.range.end.line || edit.range.start.character !== edit.range.end.character) && !/[\r\n]/.test(edit.newText)));
+}
+
 export function createCodeActions(context: ServiceContext) {
   return {
     /**
@@ -53,7 +62,7 @@ export function createCodeActions(context: ServiceContext) {
       if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0)));
 
       if (sort && outOfOrder.length === 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, []));
-      return actions;
+      return parsed.syntaxProblems.some((problem) => problem.severity === 'error') ? actions.filter(replacesInPlace) : actions;
     },
   };
 }

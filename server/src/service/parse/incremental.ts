@@ -1,6 +1,6 @@
 import { planChunks, type Chunk, type ChunkPlan, type LeafChunk, type SplitPair } from './chunks';
 import { diffTexts, type TextChange } from './diff';
-import { LineIndex } from './lineIndex';
+import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
 import { parsePostmortem, type ParsedPostmortem, type ParseInput } from './parse';
 import { NotChunkable, parsePiece, shiftPiece, type Piece, type PieceSpec } from './piece';
 import type { YMap, YNode, YPair, YSeq } from './tree';
@@ -33,13 +33,15 @@ export class IncrementalParser {
   lastMode: 'chunks' | 'full' = 'full';
   lastReparsed = 0;
 
-  parse(input: ParseInput): ParsedPostmortem {
+  parse(given: ParseInput): ParsedPostmortem {
+    // Pieces are cut and compared on the text as `yaml` reads it (lone CRs as LF).
+    const input = { ...given, text: withLoneCrAsLf(given.text) };
     const plan = planChunks(input.text);
     if (plan) {
       const change = diffTexts(this.piecesText, input.text);
       const moved: Piece[] = [];
       try {
-        return this.assemble(input, plan, change, moved);
+        return this.assemble(given, input, plan, change, moved);
       } catch (error) {
         // The kept pieces must still describe the kept text, for the next attempt.
         for (const piece of moved) shiftPiece(piece, -change.delta);
@@ -48,11 +50,11 @@ export class IncrementalParser {
     }
     this.lastMode = 'full';
     this.lastReparsed = 0;
-    return parsePostmortem(input);
+    return parsePostmortem(given);
   }
 
   /** Builds the parse from pieces; `moved` collects the kept pieces it moved. */
-  private assemble(input: ParseInput, plan: ChunkPlan, change: TextChange, moved: Piece[]): ParsedPostmortem {
+  private assemble(given: ParseInput, input: ParseInput, plan: ChunkPlan, change: TextChange, moved: Piece[]): ParsedPostmortem {
     const { text } = input;
     const previous = this.pieces;
     const next: Piece[] = [];
@@ -123,6 +125,7 @@ export class IncrementalParser {
     };
 
     const root = mapOf(plan.chunks.map(pairPart));
+    const source = given.text;
     this.pieces = next;
     this.piecesText = text;
     this.lastMode = 'chunks';
@@ -131,6 +134,8 @@ export class IncrementalParser {
       uri: input.uri,
       version: input.version,
       text,
+      source,
+      eol: lineBreakOf(source),
       root: root.node,
       value: root.value,
       syntaxProblems: [],

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { timeOrder } from '../../server/src/service/features/codeActions/sortTimeline';
 import { parsePostmortem } from '../../server/src/service/parse/parse';
 import { factsOf } from '../../server/src/service/model/facts';
-import { doc, service, VALID } from './helpers';
-
-/** Applies LSP edits by UTF-16 offsets; inserts at one position land in array order, as LSP says. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index ?? 0) + match[0].length);
-  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-  const indexed = edits.map((edit, index) => ({ edit, index, start: offset(edit.range.start), end: offset(edit.range.end) }));
-  indexed.sort((a, b) => b.start - a.start || b.index - a.index);
-  let result = text;
-  for (const { edit, start, end } of indexed) result = result.slice(0, start) + edit.newText + result.slice(end);
-  return result;
-}
+import { applyEdits, doc, service, VALID } from './helpers';
 
 const URI = 'file:///work/cache-misdisplay.postmortem.yaml';
 
@@ -330,6 +318,31 @@ describe('code actions', () => {
       assert.deepEqual(pm.codeActions(doc(before), diagnostic.range, [{ ...diagnostic, source: 'yaml' }]), []);
       assert.deepEqual(pm.codeActions(doc(VALID), diagnostic.range, [diagnostic]), []);
       assert.deepEqual(pm.codeActions(doc(before), diagnostic.range, [{ ...diagnostic, data: { replacement: 42, path: 'x' } }]), []);
+    });
+
+    it('offers no fix that inserts lines in a document with a syntax error, only in-place rewrites', () => {
+      // `title` is missing, and a broken line hides `status` and `contact` from the tree: adding
+      // them would write each key a second time.
+      const before = VALID.replace(/^title: .*\n/m, '').replace('kind: detected', 'kind: detect').replace('overview: For', 'overview: "For');
+      const pm = service();
+      const document = doc(before);
+      const diagnostics = pm.validate(document);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax'));
+      const actions = diagnostics.flatMap((diagnostic) => pm.codeActions(document, diagnostic.range, [diagnostic]));
+      assert.ok(!actions.some((action) => /^Add/.test(action.title)), actions.map((action) => action.title).join(', '));
+      const missing = service().validate(doc(VALID.replace(/^title: .*\n/m, ''))).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.deepEqual(pm.codeActions(document, missing[0]!.range, missing), [], 'a missing-key diagnostic from before the error came gets nothing');
+    });
+
+    it('never adds a key that is already there (a diagnostic from an older version)', () => {
+      const before = VALID.replace(/^title: .*\n/m, '');
+      const stale = service().validate(doc(before)).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.ok(stale.length > 0);
+      assert.deepEqual(service().codeActions(doc(VALID), stale[0]!.range, stale), []);
+      const nested = VALID.replace('    event: Errors start after the setting change.\n', '');
+      const staleNested = service().validate(doc(nested)).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.ok(staleNested.length > 0);
+      assert.deepEqual(service().codeActions(doc(VALID), staleNested[0]!.range, staleNested), []);
     });
   });
 });

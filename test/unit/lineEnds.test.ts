@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { createPostmortemService } from '../../server/src/service';
 import { IncrementalParser } from '../../server/src/service/parse/incremental';
 import { parsePostmortem } from '../../server/src/service/parse/parse';
-import { applyEdits, doc, readSample, sampleFiles, service, VALID } from './helpers';
+import { applyEdits, doc, readSample, repoRoot, sampleFiles, service, VALID } from './helpers';
 
 const TODAY = { today: '2026-12-04' };
 
@@ -131,5 +135,19 @@ describe('line ends: LF, CRLF, lone CR and mixtures read the same', () => {
     const sorted = applyEdits(text, sort.edit?.changes?.[document.uri] ?? []);
     assert.ok(!sorted.includes('\n'), 'still only lone CRs');
     assert.equal(sorted.length, text.length);
+  });
+
+  it('the command line reports the same lines and columns in every style', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-line-ends-'));
+    const lf = withLineEnds(readSample('broken.postmortem.yaml'), 'lf');
+    const run = (style: 'lf' | 'crlf' | 'cr' | 'mixed') => {
+      const file = join(dir, `${style}.postmortem.yaml`);
+      writeFileSync(file, withLineEnds(lf, style));
+      const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'postmortem-lint.js'), file], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+      return result.stdout.split('\n').filter(Boolean).map((line) => line.slice(file.length));
+    };
+    const expected = run('lf');
+    assert.ok(expected.length > 10 && expected.some((line) => !line.startsWith(':1:1 ')), expected.join('\n'));
+    for (const style of STYLES) assert.deepEqual(run(style), expected, style);
   });
 });

@@ -13,7 +13,11 @@ export interface ServiceSettings {
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
-  /** Above this size (UTF-16 code units of the text, about bytes) only syntax and schema are checked. */
+  /**
+   * Above this size (UTF-8 bytes of the text) a document is not parsed: its one finding
+   * (`document-too-large`, information) says why and how to raise the limit, and every other
+   * feature answers as for an empty document. Keeps memory and time bounded on whatever is opened.
+   */
   maxDocumentBytes: number;
   /**
    * The project configuration (`postmortem.config.yaml`) of the folder that holds the document. What

@@ -17,7 +17,9 @@ import { createTimeline, type TimelineModel } from './features/timeline';
 import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
-import type { ParsedPostmortem } from './parse/parse';
+import { parsePostmortem, type ParsedPostmortem } from './parse/parse';
+import { bytesOver, tooLargeDiagnostic } from './limits';
+import { never, runToEnd, type Work } from './util/work';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
 
 export interface ServiceOptions {
@@ -39,6 +41,13 @@ export interface PostmortemService {
   parse(document: TextDocumentLike): ParsedPostmortem;
   forget(uri: string): void;
   validate(document: TextDocumentLike): Diagnostic[];
+  /**
+   * The same as `validate`, as a Work that pauses when `shouldYield` says so (see util/work.ts);
+   * `undefined` when a newer parse of the same URI started meanwhile and this one was abandoned.
+   */
+  validateSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<Diagnostic[] | undefined>;
+  /** The parse every feature reads, as a Work (as `validateSteps`); features then answer from the cache. */
+  parseSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<ParsedPostmortem | undefined>;
   complete(document: TextDocumentLike, position: Position): CompletionList;
   hover(document: TextDocumentLike, position: Position): Hover | null;
   documentSymbols(document: TextDocumentLike): DocumentSymbol[];
@@ -64,6 +73,16 @@ function wellFormed(diagnostics: unknown): Diagnostic[] {
     const range = (item as Partial<Diagnostic> | null)?.range;
     return typeof range?.start?.line === 'number' && typeof range.start.character === 'number' && typeof range.end?.line === 'number' && typeof range.end.character === 'number';
   });
+}
+
+function firstLineLength(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
+}
+
+// eslint-disable-next-line require-yield -- a Work that is done at once
+function* emptyWork<T>(value: T): Work<T> {
+  return value;
 }
 
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
@@ -99,10 +118,38 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
    * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature
    * gets one inside the document, so none walks lines that do not exist.
    */
-  const at = <R>(document: TextDocumentLike, position: Position, run: (parsed: ParsedPostmortem, clamped: Position) => R): R => {
+  const at = <R>(document: TextDocumentLike, position: Position, empty: R, run: (parsed: ParsedPostmortem, clamped: Position) => R): R => {
+    if (tooLarge(document)) return empty;
     const parsed = context.parse(document);
     return run(parsed, parsed.lines.clamp(position));
   };
+
+  /**
+   * A document above `maxDocumentBytes` is not parsed at all: its one finding says so, and every
+   * other feature answers as for an empty document. Decided once per version.
+   */
+  const sizes = new Map<string, { version: number; bytes: number | undefined; max: number }>();
+  const bytesAboveLimit = (document: TextDocumentLike): { bytes: number; max: number } | undefined => {
+    const max = context.settings(document.uri).maxDocumentBytes;
+    let known = sizes.get(document.uri);
+    if (known?.version !== document.version || known.max !== max) {
+      known = { version: document.version, bytes: bytesOver(document.getText(), max), max };
+      sizes.set(document.uri, known);
+    }
+    return known.bytes === undefined ? undefined : { bytes: known.bytes, max };
+  };
+  const tooLarge = (document: TextDocumentLike) => bytesAboveLimit(document) !== undefined;
+  const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(context.parse(document)));
+  const emptyParse = (document: TextDocumentLike) => parsePostmortem({ uri: document.uri, version: document.version, text: '' });
+
+  function* validateSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<Diagnostic[] | undefined> {
+    const over = bytesAboveLimit(document);
+    if (over) return [tooLargeDiagnostic(over.bytes, over.max, firstLineLength(document.getText()), context.l10n)];
+    const parsed = yield* cache.steps(document, shouldYield);
+    if (!parsed) return undefined;
+    if (isConfig(document)) return config.provideDiagnostics(parsed);
+    return yield* validation.diagnosticSteps(parsed, shouldYield);
+  }
 
   return {
     locale: context.l10n.locale,
@@ -111,30 +158,33 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     },
     configureProject: (config, folderUri = '') => projects.set(folderUri, config),
     parse: context.parse,
-    forget: (uri) => cache.forget(uri),
-    validate: (document) => (isConfig(document) ? config.provideDiagnostics(context.parse(document)) : validation.provideDiagnostics(context.parse(document))),
-    complete: (document, position) => at(document, position, (parsed, clamped) => (isConfig(document) ? config.provideCompletion : completion.provideCompletion)(parsed, clamped)),
-    hover: (document, position) => at(document, position, (parsed, clamped) => (isConfig(document) ? config.provideHover : hover.provideHover)(parsed, clamped)),
-    documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
-    foldingRanges: (document) => folding.provideFoldingRanges(context.parse(document)),
-    definition: (document, position) => at(document, position, (parsed, clamped) => navigation.provideDefinition(parsed, clamped)),
-    references: (document, position, includeDeclaration) => at(document, position, (parsed, clamped) => navigation.provideReferences(parsed, clamped, includeDeclaration)),
-    prepareRename: (document, position) => at(document, position, (parsed, clamped) => navigation.prepareRename(parsed, clamped)),
-    rename: (document, position, newName) => at(document, position, (parsed, clamped) => navigation.provideRename(parsed, clamped, newName)),
-    renameProblem: (document, position, newName) => at(document, position, (parsed, clamped) => navigation.checkRename(parsed, clamped, newName)),
-    codeActions: (document, range, diagnostics) => {
-      const parsed = context.parse(document);
-      return codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics));
+    forget: (uri) => {
+      cache.forget(uri);
+      sizes.delete(uri);
     },
-    documentLinks: (document) => (isConfig(document) ? [] : links.provideDocumentLinks(context.parse(document))),
-    timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
-    exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+    validate: (document) => runToEnd(validateSteps(document, never)) ?? [],
+    validateSteps,
+    parseSteps: (document, shouldYield) => (tooLarge(document) ? emptyWork(emptyParse(document)) : cache.steps(document, shouldYield)),
+    complete: (document, position) => at(document, position, { isIncomplete: false, items: [] }, (parsed, clamped) => (isConfig(document) ? config.provideCompletion : completion.provideCompletion)(parsed, clamped)),
+    hover: (document, position) => at(document, position, null, (parsed, clamped) => (isConfig(document) ? config.provideHover : hover.provideHover)(parsed, clamped)),
+    documentSymbols: (document) => whole(document, [], (parsed) => symbols.provideDocumentSymbols(parsed)),
+    foldingRanges: (document) => whole(document, [], (parsed) => folding.provideFoldingRanges(parsed)),
+    definition: (document, position) => at(document, position, [], (parsed, clamped) => navigation.provideDefinition(parsed, clamped)),
+    references: (document, position, includeDeclaration) => at(document, position, [], (parsed, clamped) => navigation.provideReferences(parsed, clamped, includeDeclaration)),
+    prepareRename: (document, position) => at(document, position, null, (parsed, clamped) => navigation.prepareRename(parsed, clamped)),
+    rename: (document, position, newName) => at(document, position, null, (parsed, clamped) => navigation.provideRename(parsed, clamped, newName)),
+    renameProblem: (document, position, newName) => at(document, position, null, (parsed, clamped) => navigation.checkRename(parsed, clamped, newName)),
+    codeActions: (document, range, diagnostics) => whole(document, [], (parsed) => codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics))),
+    documentLinks: (document) => (isConfig(document) ? [] : whole(document, [], (parsed) => links.provideDocumentLinks(parsed))),
+    timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : context.parse(document)),
+    exportNotice: (document, format) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
   };
 }
 
 export type { ServiceSettings, TextDocumentLike } from './context';
 export { DEFAULT_SERVICE_SETTINGS } from './context';
+export { never, runToEnd, type Work } from './util/work';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
 export { parseProjectConfig } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';

@@ -1,4 +1,5 @@
 import { actionsMessages } from './messages/actions';
+import { limitsMessages } from './messages/limits';
 import { cliMessages } from './messages/cli';
 import { templateMessages } from './messages/template';
 import { completionMessages } from './messages/completion';
@@ -10,7 +11,7 @@ import { validationMessages } from './messages/validation';
 export type Locale = 'en' | 'ja';
 
 /** One table per feature keeps the files small and lets features grow their strings independently. */
-const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, configMessages] as const;
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, configMessages, limitsMessages] as const;
 
 type Union<T> = T extends readonly (infer M)[] ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -3,7 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
-import { registerFeatureHandlers } from './handlers';
+import { documentUri, registerFeatureHandlers } from './handlers';
+import { ParseJobs } from './slices';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -16,7 +17,9 @@ let configurationPull = false;
 let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
-const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+// Long parses and checks run in slices, one parse per document shared by every request (slices.ts).
+const jobs = new ParseJobs(() => service, log);
+const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log, jobs);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -24,7 +27,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationPull = Boolean(capabilities.workspace?.configuration);
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays, maxDocumentBytes: initial.maxDocumentBytes } });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -60,9 +63,9 @@ async function refreshSettings(): Promise<void> {
 }
 
 function applySettings(next: PostmortemSettings): void {
-  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays;
+  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays || next.maxDocumentBytes !== settings.maxDocumentBytes;
   settings = next;
-  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays });
+  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays, maxDocumentBytes: next.maxDocumentBytes });
   if (changed) publisher.refreshAll();
 }
 
@@ -71,14 +74,15 @@ documents.onDidOpen((event) => publisher.schedule(event.document.uri));
 documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
+  jobs.forget(event.document.uri);
   publisher.clear(event.document.uri);
 });
 
-connection.languages.diagnostics.on(async (params) => {
+connection.languages.diagnostics.on(async (params, token) => {
   await settingsReady;
-  return publisher.pull(params.textDocument.uri);
+  return publisher.pull(documentUri(params), token);
 });
-registerFeatureHandlers(connection, documents, () => service, log);
+registerFeatureHandlers(connection, documents, () => service, log, jobs);
 
 documents.listen(connection);
 connection.listen();

@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import { convertDocument } from './convert';
 import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
 import type { YNode } from './tree';
@@ -44,8 +44,7 @@ export interface ParseInput {
 /** One `yaml` parse of the whole text. */
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
   const text = withLoneCrAsLf(input.text);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
   const root = convertDocument(document, text);
   return {
     uri: input.uri,
@@ -56,7 +55,9 @@ export function parsePostmortem(input: ParseInput): ParsedPostmortem {
     root,
     value: toPlainValue(root),
     syntaxProblems: collectProblems(document, text.length),
-    lines: new LineIndex(text, lineCounter.lineStarts),
+    // Our own scan, not yaml's LineCounter: after some syntax errors (a stray control character
+    // mid-line) the lexer skips line breaks, and every later position would be on the wrong line.
+    lines: new LineIndex(text),
   };
 }
 

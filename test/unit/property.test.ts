@@ -11,8 +11,8 @@ import { anyDocument, lspLines, outsideReason } from '../common/documents';
  * checked MIN_RUNS inputs. PROPERTY_RUNS / PROPERTY_BUDGET_MS raise them for a long local run.
  */
 const MIN_RUNS = 10_000;
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 12_000);
-const BUDGET_MS = Number(process.env.PROPERTY_BUDGET_MS ?? 90_000);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
+const BUDGET_MS = Number(process.env.PROPERTY_BUDGET_MS ?? 240_000);
 
 function symbolRanges(symbols: DocumentSymbol[]): Range[] {
   return symbols.flatMap((symbol) => [symbol.range, symbol.selectionRange, ...symbolRanges(symbol.children ?? [])]);

@@ -31,8 +31,8 @@ describe('settings', () => {
   });
 
   it('normalizes whatever a client sends', () => {
-    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 5_000_000, trace: { server: 'off' } });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 5_000_000, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
     assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } });
   });
 });

@@ -16,7 +16,7 @@ export interface PostmortemSettings {
 
 export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
   disclosureDeadlineDays: 30,
-  maxDocumentBytes: 5_000_000,
+  maxDocumentBytes: 2_000_000,
   trace: Object.freeze({ server: 'off' as TraceLevel }),
 });
 

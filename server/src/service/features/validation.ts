@@ -1,11 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleOverrides } from '../config/overrides';
 import type { ServiceContext } from '../context';
-import { factsOf } from '../model/facts';
+import { factsSteps } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { RULES } from '../rules';
 import { makeDiagnostic, type RuleContext } from '../rules/rule';
-import { schemaDiagnostics } from '../schema/schemaDiagnostics';
+import { schemaDiagnosticSteps } from '../schema/schemaDiagnostics';
 import { never, runToEnd, type Work } from '../util/work';
 
 export function createValidation(context: ServiceContext) {
@@ -25,9 +25,9 @@ export function createValidation(context: ServiceContext) {
       const diagnostics = syntaxDiagnostics(parsed, context);
       if (shouldYield()) yield;
       // A loop, not push(...spread): a broken long document has more findings than a call takes arguments.
-      for (const diagnostic of schemaDiagnostics(parsed, context.schema, context.l10n)) diagnostics.push(diagnostic);
+      for (const diagnostic of yield* schemaDiagnosticSteps(parsed, context.schema, context.l10n, shouldYield)) diagnostics.push(diagnostic);
       if (shouldYield()) yield;
-      const facts = factsOf(parsed);
+      const facts = yield* factsSteps(parsed, shouldYield);
       for (const rule of RULES) {
         if (shouldYield()) yield;
         const ruleContext: RuleContext = {

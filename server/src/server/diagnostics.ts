@@ -64,7 +64,7 @@ export class DiagnosticsPublisher {
     const document = this.documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const version = document.version;
-    await this.jobs.parsed(document, token);
+    if (!(await this.jobs.parsed(document, token))) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (document.version !== version) throw superseded();
     const stop = () => (token?.isCancellationRequested ? requestCancelled() : this.documents.get(uri)?.version !== version ? superseded() : undefined);
     const items = await this.compute(document, stop);
@@ -86,8 +86,7 @@ export class DiagnosticsPublisher {
     // A newer change arrived while this one was checked: its own flush will publish.
     const stale = () => this.documents.get(uri)?.version !== version;
     try {
-      await this.jobs.parsed(document);
-      if (stale()) return;
+      if (!(await this.jobs.parsed(document)) || stale()) return;
       const diagnostics = await this.compute(document, () => (stale() ? superseded() : undefined));
       if (!diagnostics || stale()) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -18,7 +18,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
       const uri = documentUri(params);
       const document = documents.get(uri);
       if (!document) return fallback;
-      await jobs.parsed(document, token);
+      if (!(await jobs.parsed(document, token))) return fallback;
       try {
         return run(document, params);
       } catch (error) {

@@ -18,7 +18,7 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
 // Long parses and checks run in slices, one parse per document shared by every request (slices.ts).
-const jobs = new ParseJobs(() => service, log);
+const jobs = new ParseJobs(() => service, log, (uri) => documents.get(uri) !== undefined);
 const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log, jobs);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -46,11 +46,18 @@ export function slicer(): { shouldYield: () => boolean; run: <T>(work: Work<T>, 
 export class ParseJobs {
   private readonly jobs = new Map<string, { version: number; done: Promise<boolean> }>();
 
-  constructor(private readonly service: () => PostmortemService, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly service: () => PostmortemService,
+    private readonly log: (message: string) => void,
+    private readonly isOpen: (uri: string) => boolean,
+  ) {}
 
-  async parsed(document: TextDocument, token?: CancellationToken): Promise<void> {
+  /** Resolves true once the service holds the parse of the document's current version; false if it was closed meanwhile. */
+  async parsed(document: TextDocument, token?: CancellationToken): Promise<boolean> {
     for (;;) {
       if (token?.isCancellationRequested) throw requestCancelled();
+      // Closed while waiting: nothing to answer about, and nothing to parse (and keep) again.
+      if (!this.isOpen(document.uri)) return false;
       const version = document.version;
       let job = this.jobs.get(document.uri);
       if (job?.version !== version) {
@@ -59,7 +66,7 @@ export class ParseJobs {
       }
       const finished = await untilCancelled(job.done, token);
       if (token?.isCancellationRequested) throw requestCancelled();
-      if (finished && document.version === version) return;
+      if (finished && document.version === version) return true;
     }
   }
 

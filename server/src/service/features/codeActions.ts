@@ -45,12 +45,15 @@ export function createCodeActions(context: ServiceContext) {
       const ours = diagnostics.filter((diagnostic) => diagnostic.source === undefined || diagnostic.source === SOURCE);
       const withCode = (code: string) => ours.filter((diagnostic) => diagnostic.code === code);
       const actions: CodeAction[] = [];
+      const broken = parsed.syntaxProblems.some((problem) => problem.severity === 'error');
+      const sortActions: CodeAction[] = [];
 
       // One sort (or one pair of zones) answers every diagnostic of its code at once.
       const outOfOrder = withCode('timeline-order');
       const sort = sortTimelineEdit(parsed);
       const sortTitle = context.l10n.t('action.sortTimeline');
-      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder));
+      // The sort only reorders whole items and checks its own block for errors (sortTimeline.ts).
+      if (sort && outOfOrder.length > 0) sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder));
 
       const ambiguous = withCode('ambiguous-time');
       if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous));
@@ -64,8 +67,9 @@ export function createCodeActions(context: ServiceContext) {
       const all = allRequiredFix(fix, missing);
       if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0)));
 
-      if (sort && outOfOrder.length === 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, []));
-      return parsed.syntaxProblems.some((problem) => problem.severity === 'error') ? actions.filter(replacesInPlace) : actions;
+      const kept = broken ? actions.filter(replacesInPlace) : actions;
+      if (sort && outOfOrder.length === 0) sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, []));
+      return [...sortActions.filter((action) => action.isPreferred), ...kept, ...sortActions.filter((action) => !action.isPreferred)];
     },
   };
 }

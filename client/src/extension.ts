@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   client = languageClient;
   registerStatusItem(context, languageClient);
   registerNewPostmortem(context, languageClient);
-  registerPreview(context, languageClient);
+  registerPreview(context, languageClient, (line) => languageClient.outputChannel.appendLine(line));
   registerExport(context, languageClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('postmortem.restartServer', () => languageClient.restart()),

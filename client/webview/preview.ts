@@ -1,5 +1,6 @@
 import { applyPatch } from '../src/preview/diff';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../src/preview/messages';
+import { accept, toWebview } from '../src/preview/validate';
 import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';
@@ -37,6 +38,13 @@ let problems: Record<string, DiagnosticView[]> = {};
 let general: DiagnosticView[] = [];
 let lastRenderMs: number | undefined;
 const saved = vscode.getState();
+/** Content Security Policy violations on this page: none is expected, ever (the e2e suite checks). */
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  const line = `${event.effectiveDirective} blocked ${event.blockedURI || 'an inline resource'}`;
+  if (violations.length < 20) violations.push(line);
+  console.warn(`postmortem preview: Content Security Policy violation: ${line}`);
+});
 
 root.replaceChildren(banner, ...Object.values(slots));
 root.addEventListener('click', (event) => {
@@ -185,6 +193,7 @@ function snapshot(): PreviewSnapshot {
     tags: [...new Set([...document.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()))].sort(),
     urls: [...document.querySelectorAll('[href], [src]')].map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? ''),
     injected: '__postmortemInjected' in window,
+    cspViolations: [...violations],
     lastRenderMs,
   };
 }
@@ -195,9 +204,8 @@ function click(id: string): boolean {
   return Boolean(element);
 }
 
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
-  const started = performance.now();
+/** Acts on one message that passed validation; may throw only on a bug of ours (see below). */
+function handle(message: ToWebview, started: number): void {
   switch (message.type) {
     case 'model': {
       const first = model === undefined;
@@ -215,12 +223,20 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       timed('model', started);
       break;
     }
-    case 'patch':
+    case 'patch': {
       if (!model) return;
+      const events = message.patch.events;
+      if (events && events.start + events.deleteCount > model.events.length) {
+        // Not a patch of what we show: start over from the whole picture.
+        console.warn(`postmortem preview: ignored a patch of events ${events.start}+${events.deleteCount} on ${model.events.length}`);
+        vscode.postMessage({ type: 'ready' });
+        return;
+      }
       model = applyPatch(model, message.patch);
       render(partsOf(message.patch));
       timed('patch', started);
       break;
+    }
     case 'stale':
       stale = message.message;
       showStale();
@@ -244,6 +260,26 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'probe':
       vscode.postMessage({ type: 'probeResult', requestId: message.requestId, result: message.action === 'click' ? click(message.id) : snapshot() });
       break;
+  }
+}
+
+/** What `handle` may change; restored when it throws, so a failure never leaves half a picture. */
+function captureState() {
+  return { model, fileName, stale, highlighted, problems, general };
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = accept(toWebview, event.data, (line) => console.warn(line));
+  if (!message) return;
+  const before = captureState();
+  try {
+    handle(message, performance.now());
+  } catch (error) {
+    console.error(`postmortem preview: could not show a "${message.type}" message: ${error instanceof Error ? error.message : String(error)}`);
+    ({ model, fileName, stale, highlighted, problems, general } = before);
+    list.setDiagnostics(problems);
+    showStale();
+    if (model) render(new Set(ALL));
   }
 });
 

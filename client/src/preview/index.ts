@@ -4,18 +4,21 @@ import type { WebviewState } from './messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './panel';
 
 const LANGUAGE_ID = 'postmortem';
+/** False in the packaged build (scripts/build.mjs --production), which then holds no test hooks at all. */
+declare const POSTMORTEM_TEST_HOOKS: boolean;
 
 /**
  * "Postmortem: Open Timeline Preview to the Side": one preview that follows the active postmortem
  * editor, like Markdown's. Restored after a reload by the serializer. Two internal commands let the
- * end-to-end tests look into the webview, which they cannot reach otherwise.
+ * end-to-end tests look into the webview, which they cannot reach otherwise; they exist only in a
+ * development build that VS Code runs under test, never in the package.
  */
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient, log: (line: string) => void): void {
   let current: PreviewPanel | undefined;
 
   const adopt = (panel: vscode.WebviewPanel): PreviewPanel => {
     current?.dispose();
-    const preview = new PreviewPanel(panel, context.extensionUri, client);
+    const preview = new PreviewPanel(panel, context.extensionUri, client, log);
     current = preview;
     preview.onDidDispose(() => {
       if (current === preview) current = undefined;
@@ -52,12 +55,15 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         if (document) preview.follow(document);
       },
     }),
+    { dispose: () => current?.dispose() },
+  );
+  if (!POSTMORTEM_TEST_HOOKS || context.extensionMode !== vscode.ExtensionMode.Test) return;
+  context.subscriptions.push(
     vscode.commands.registerCommand('_postmortem.preview.probe', (action: 'snapshot' | 'click', id?: string) => {
       if (!current) throw new Error('no timeline preview is open');
       return action === 'click' ? current.probe('click', String(id)) : current.probe('snapshot');
     }),
     vscode.commands.registerCommand('_postmortem.preview.renders', () => ({ uri: current?.uri?.toString(), renders: current ? [...current.renders] : [], requests: current ? [...current.requests] : [] })),
-    { dispose: () => current?.dispose() },
   );
 }
 

@@ -62,6 +62,8 @@ export interface PreviewSnapshot {
   urls: string[];
   /** Set by nothing of ours; a script injected through document text would have to set it. */
   injected: boolean;
+  /** Content Security Policy violations the page has seen (`securitypolicyviolation` events). */
+  cspViolations: string[];
   lastRenderMs: number | undefined;
 }
 

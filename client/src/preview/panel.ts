@@ -1,17 +1,21 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
 import { diffModels } from './diff';
 import { previewShell } from './html';
 import { LinkIndex } from './links';
+import { array, count, shape, string } from './guard';
 import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from './messages';
+import { accept, fromWebview, viewModel } from './validate';
 
 export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 const LANGUAGE_ID = 'postmortem';
 /** Just enough to let a burst of keystrokes become one request; the server's parse is the real cost. */
 const CHANGE_DELAY_MS = 25;
 const SEVERITIES: DiagnosticView['severity'][] = ['error', 'warning', 'info', 'hint'];
+const position = shape<{ line: number; character: number }>({ line: count, character: count });
+const linkList = array(shape<TimelineModel['links'][number]>({ id: string(200), range: shape<TimelineModel['links'][number]['range']>({ start: position, end: position }) }));
 
 /** Where the webview may load from: our bundle and our stylesheet, nothing else. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -37,6 +41,8 @@ export class PreviewPanel implements vscode.Disposable {
   private again = false;
   private highlighted: string | undefined;
   private lastDiagnostics = '';
+  /** The server knew nothing of the document (it was starting over): ask again when it publishes. */
+  private unanswered = false;
   private nextProbe = 1;
   private readonly probes = new Map<number, (result: PreviewSnapshot | boolean) => void>();
   readonly renders: { kind: 'model' | 'patch'; ms: number; events: number }[] = [];
@@ -50,12 +56,20 @@ export class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly client: LanguageClient,
+    private readonly log: (line: string) => void,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'preview.svg');
     this.render();
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        const valid = accept(fromWebview, message, this.log);
+        if (valid) this.onMessage(valid);
+      }),
+      // A restarted server has a new cache and may have changed its mind: show what it says now.
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running) void this.refresh();
+      }),
       panel.onDidDispose(() => this.dispose()),
       // A hidden webview is torn down; it says `ready` again when it comes back.
       panel.onDidChangeViewState(() => {
@@ -71,7 +85,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (event.textEditor.document === this.document) this.highlightAt(event.selections[0]?.active);
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        if (this.document && event.uris.some((uri) => uri.toString() === this.document?.uri.toString())) this.sendDiagnostics();
+        if (!this.document || !event.uris.some((uri) => uri.toString() === this.document?.uri.toString())) return;
+        if (this.unanswered) void this.refresh();
+        this.sendDiagnostics();
       }),
     );
   }
@@ -125,7 +141,7 @@ export class PreviewPanel implements vscode.Disposable {
       const model = await this.client.sendRequest(TimelineRequest, { uri: document.uri.toString() });
       if (model) this.requests.push({ ms: Date.now() - started, version: model.version, events: model.events.length });
       if (this.requests.length > 200) this.requests.shift();
-      if (document === this.document) this.accept(model);
+      if (document === this.document) this.receive(model);
       // The server may answer for the version before the latest keystroke; ask again then.
       if (model && model.version < document.version) this.again = true;
     } catch (error) {
@@ -139,15 +155,18 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  private accept(model: TimelineModel | null): void {
+  private receive(model: TimelineModel | null): void {
+    this.unanswered = model === null;
     if (!model) return;
-    const { links, ...view } = model;
+    const { links: sourceLinks, ...view } = model;
+    // The server is ours, but maybe another version of it: check before the webview draws it.
+    if (!accept(viewModel, view, this.log) || !accept(linkList, sourceLinks, this.log)) return;
     if (model.problem && this.shown && this.shown.uri === model.uri) {
       // Keep the last good picture (and its links: most lines have not moved) and say why.
       this.setStale(model.problem.keptMessage);
       return;
     }
-    this.links = new LinkIndex(links);
+    this.links = new LinkIndex(sourceLinks);
     const previous = this.shown;
     this.shown = view;
     this.setStale(model.problem?.message);

@@ -42,10 +42,10 @@ async function walk(directory: string): Promise<string[]> {
   return paths;
 }
 
-/** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1`. */
+/** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1` (or `1.1`). */
 export async function startsAsPostmortem(path: string): Promise<boolean> {
   const head = await readFile(path, 'utf8').then((text) => text.slice(0, 64), () => '');
-  return /^\uFEFF?postmortem:\s*1\s*(#.*)?$/m.test(head.split(/\r?\n/)[0] ?? '');
+  return /^\uFEFF?postmortem:\s*1(\.1)?\s*(#.*)?$/m.test(head.split(/\r?\n/)[0] ?? '');
 }
 
 async function expandGlob(pattern: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { ErrorCodes, ResponseError, type CancellationToken, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewDocumentRequest } from '../protocol/template';
 import { ExportNoticeRequest, TimelineRequest } from '../protocol/timeline';
-import type { PostmortemService } from '../service';
+import { REPORT_PROFILES, type PostmortemService } from '../service';
 import type { ParseJobs } from './slices';
 
 /**
@@ -52,6 +52,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
       return only ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
     }),
   );
+  connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params: unknown) => {
     const { locale, today } = (params ?? {}) as Partial<Record<string, unknown>>;
@@ -62,7 +63,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     ExportNoticeRequest,
     guarded('exportNotice', null, (document, params) => {
       if (params.format !== 'md' && params.format !== 'html') throw invalidParams('format (md or html)');
-      return { text: service().exportNotice(document, params.format) };
+      return { text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format) };
     }),
   );
 }

@@ -11,6 +11,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
+import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -20,6 +21,7 @@ import { ParseCache } from './parse/cache';
 import { parsePostmortem, type ParsedPostmortem } from './parse/parse';
 import { bytesOver, tooLargeDiagnostic } from './limits';
 import { never, runToEnd, type Work } from './util/work';
+import { WorkspaceDocuments } from './parity/workspace';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
 
 export interface ServiceOptions {
@@ -64,6 +66,15 @@ export interface PostmortemService {
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
+  /**
+   * The other postmortems known (the workspace's, open ones as edited; the files given to the CLI).
+   * The service never reads files: it compares each document with its other language versions here.
+   */
+  setWorkspaceDocuments(documents: Iterable<TextDocumentLike>): void;
+  /** A regulator's report items (`appi`, `telecom-jp`, `gdpr`) filled from the document. */
+  exportReport(document: TextDocumentLike, profile: ReportProfile, format: NoticeFormat): string;
+  /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
+  counterparts(document: TextDocumentLike): string[];
 }
 
 /** The diagnostics a client passes to code actions, without entries that are not diagnostics at all. */
@@ -113,6 +124,8 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
+  const reports = createReports(context);
+  const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
 
   /**
    * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature
@@ -148,7 +161,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     const parsed = yield* cache.steps(document, shouldYield);
     if (!parsed) return undefined;
     if (isConfig(document)) return config.provideDiagnostics(parsed);
-    return yield* validation.diagnosticSteps(parsed, shouldYield);
+    const own = yield* validation.diagnosticSteps(parsed, shouldYield);
+    // Findings against the other language versions of the same incident (parity/).
+    const parity = workspace.diagnostics(document, parsed);
+    if (parity.length === 0) return own;
+    return [...own, ...parity].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
   return {
@@ -161,6 +178,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     forget: (uri) => {
       cache.forget(uri);
       sizes.delete(uri);
+      workspace.forget(uri);
     },
     validate: (document) => runToEnd(validateSteps(document, never)) ?? [],
     validateSteps,
@@ -179,6 +197,9 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
+    setWorkspaceDocuments: (documents) => workspace.set(documents),
+    exportReport: (document, profile, format) => reports.renderReport(tooLarge(document) ? emptyParse(document) : context.parse(document), profile, format),
+    counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
 
@@ -186,7 +207,8 @@ export type { ServiceSettings, TextDocumentLike } from './context';
 export { DEFAULT_SERVICE_SETTINGS } from './context';
 export { never, runToEnd, type Work } from './util/work';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
-export { parseProjectConfig } from './config/parseConfig';
+export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
+export { REPORT_PROFILES, type ReportProfile } from './features/reports';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -1,4 +1,6 @@
-import { asMap, asScalar, asSeq, childOf, type YNode } from '../parse/tree';
+import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../parse/tree';
+import { readRegimes } from '../regulatory/config';
+import type { RegimeDefinition } from '../regulatory/regimes';
 
 /** How loud one check is, as `rules:` in the project configuration says (ESLint's words). */
 export type RuleLevel = 'off' | 'info' | 'warning' | 'error';
@@ -26,6 +28,8 @@ export interface ProjectConfig {
   maxDocumentBytes?: number;
   /** Per-code severity overrides; codes not listed keep their own severity. */
   rules: Readonly<Record<string, RuleLevel>>;
+  /** Reporting regimes the team declares beside the built-in ones (`regimes:`). */
+  regimes?: readonly RegimeDefinition[];
 }
 
 export const EMPTY_PROJECT_CONFIG: Readonly<ProjectConfig> = Object.freeze({ rules: Object.freeze({}) });
@@ -59,6 +63,8 @@ export function readProjectConfig(root: YNode | null): ProjectConfig {
   if (typeof days === 'number' && Number.isFinite(days) && days >= 0) config.disclosureDeadlineDays = days;
   const bytes = asScalar(childOf(map, 'max_document_bytes'))?.value;
   if (typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 1) config.maxDocumentBytes = bytes;
+  const regimes = readRegimes(childOf(map, 'regimes'));
+  if (regimes.length > 0) config.regimes = regimes;
   return config;
 }
 
@@ -67,8 +73,8 @@ function readScale(node: YNode | null): ScaleEntry[] | undefined {
   if (!seq) return undefined;
   const entries: ScaleEntry[] = [];
   for (const item of seq.items) {
-    const id = scalarText(childOf(item, 'id'));
-    if (id === undefined || entries.some((entry) => entry.id === id)) continue;
+    const id = stringValue(childOf(item, 'id'));
+    if (!id || entries.some((entry) => entry.id === id)) continue;
     const description = asScalar(childOf(item, 'description'))?.value;
     entries.push({ id, description: typeof description === 'string' && description.length > 0 ? description : undefined });
   }
@@ -87,7 +93,7 @@ function readRules(node: YNode | null): Record<string, RuleLevel> {
   return rules;
 }
 
-/** A scale id as written: `SEV-1`, or `1` when a team numbers its levels. */
+/** A scalar as text (a number as written in digits): how a value is compared with a scale's ids. */
 export function scalarText(node: YNode | null | undefined): string | undefined {
   const value = asScalar(node)?.value;
   if (typeof value === 'string') return value.length > 0 ? value : undefined;
@@ -97,6 +103,7 @@ export function scalarText(node: YNode | null | undefined): string | undefined {
 /** The link for a ticket: URLs stay as they are, keys go through the configured pattern. */
 export function ticketLink(ticket: string, pattern: string | undefined): string | undefined {
   if (/^https?:\/\//i.test(ticket)) return ticket;
-  if (!pattern || !/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(ticket)) return undefined;
+  // A key as the format allows it (`OPS-123`, `INC0012345`, `platform#482`), escaped into the URL.
+  if (!pattern || !/^[\p{L}\p{N}#][\p{L}\p{N}_./#-]*$/u.test(ticket)) return undefined;
   return pattern.replace('{key}', encodeURIComponent(ticket));
 }

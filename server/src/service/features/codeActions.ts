@@ -4,6 +4,7 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { SOURCE } from '../rules/rule';
 import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
+import { parityFix } from './codeActions/parityFix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 import { countSumFixes, enumFix, httpsFix, unknownKeyFix } from './codeActions/valueFixes';
 
@@ -22,6 +23,7 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'schema-required': requiredFix,
   'done-without-date': doneDateFix,
   'insecure-contact': httpsFix,
+  'parity-mismatch': parityFix,
 };
 
 /**

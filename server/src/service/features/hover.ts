@@ -4,9 +4,10 @@ import { factsOf, type PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { formatOffset, isValidTimeZone, zoneOffsetAtInstant } from '../time';
 import { countryByCode } from './completion/countries';
-import { describe, enumMeaning, enumValues, fieldInfo, typeLabel } from './completion/schemaDocs';
+import { describe, enumMeaning, enumValues, fieldInfo, proposedValues, typeLabel } from './completion/schemaDocs';
 import { factorHover } from './hover/factor';
 import { locate, type HoverTarget } from './hover/locate';
+import { regulatoryHover } from './hover/regulatory';
 import { projectHover } from './hover/project';
 import { timeHover } from './hover/time';
 
@@ -18,7 +19,7 @@ export function createHover(context: ServiceContext) {
     const info = fieldInfo(context.schema, path);
     if (!info) return undefined;
     const name = String(info.name);
-    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhenPublished') : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
+    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhen', info.conditional.key, String(info.conditional.value)) : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
     const values = enumValues(info.resolved);
     if (values.length > 1) facts.push(l10n.t('hover.oneOf', values.map((value) => `\`${String(value)}\``).join(', ')));
     if (info.resolved?.default !== undefined) facts.push(l10n.t('hover.default', String(info.resolved.default)));
@@ -35,18 +36,20 @@ export function createHover(context: ServiceContext) {
     return country && key === country[0] ? l10n.t('hover.breakdownKey', key, l10n.locale === 'ja' ? country[2] : country[1]) : '';
   };
 
-  const valueHover = (target: HoverTarget, facts: PostmortemFacts, uri: string): string | undefined => {
+  const valueHover = (target: HoverTarget, facts: PostmortemFacts, parsed: ParsedPostmortem): string | undefined => {
     const { path, node } = target;
-    const fromProject = projectHover(l10n, context.settings(uri).project, path, node);
+    const fromProject = projectHover(l10n, context.settings(parsed.uri).project, path, node);
     if (fromProject) return fromProject;
     const field = path.at(-1);
+    const regulatory = regulatoryHover(l10n, parsed, context.settings(parsed.uri), path, facts.zone);
+    if (regulatory) return field === 'at' && typeof node.value === 'string' ? [regulatory, timeHover(l10n, facts, node)].filter(Boolean).join('\n\n---\n\n') : regulatory;
     const isFactorId = (path.length === 4 && path[0] === 'cause' && path[1] === 'factors' && field === 'id') || (path.at(-2) === 'addresses' && typeof field === 'number');
     if (isFactorId) return factorHover(l10n, facts, String(node.value));
     const resolved = context.schema.at(path);
     if (resolved?.definition === 'time' && typeof node.value === 'string') return timeHover(l10n, facts, node);
     if (path.length === 1 && field === 'timezone' && typeof node.value === 'string') return zoneHover(node.value, facts);
     if (path.length === 1 && field === 'language' && typeof node.value === 'string') return languageHover(node.value);
-    const meaning = enumValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
+    const meaning = proposedValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
     if (!meaning) return undefined;
     const isDefault = resolved?.default === node.value ? ` · ${l10n.t('hover.default', String(node.value))}` : '';
     return `**${String(field)}: ${String(node.value)}**${isDefault}\n\n${meaning}`;
@@ -77,7 +80,7 @@ export function createHover(context: ServiceContext) {
       const target = locate(parsed.root, offset);
       if (!target) return null;
       const facts = factsOf(parsed);
-      const value = target.kind === 'key' ? keyHover(target.path) : valueHover(target, facts, parsed.uri);
+      const value = target.kind === 'key' ? keyHover(target.path) : valueHover(target, facts, parsed);
       if (!value) return null;
       return { contents: { kind: 'markdown', value }, range: parsed.lines.range(target.node.start, target.node.end) };
     },

@@ -3,7 +3,6 @@ import { ticketLink } from '../config/projectConfig';
 import type { ServiceContext } from '../context';
 import { factsOf } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
-import { asScalar, childOf } from '../parse/tree';
 import { innerSpan } from './codeActions/layout';
 
 export function createLinks(context: ServiceContext) {
@@ -17,11 +16,11 @@ export function createLinks(context: ServiceContext) {
       if (!pattern) return [];
       const links: DocumentLink[] = [];
       for (const measure of factsOf(parsed).countermeasures) {
-        const ticket = asScalar(childOf(measure.node, 'ticket'));
-        if (typeof ticket?.value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(ticket.value)) continue;
-        const target = ticketLink(ticket.value, pattern);
+        const ticket = measure.ticket;
+        if (!ticket || /^[a-z][a-z0-9+.-]*:/i.test(ticket.text)) continue;
+        const target = ticketLink(ticket.text, pattern);
         if (!target) continue;
-        const span = innerSpan(ticket, parsed.text);
+        const span = innerSpan(ticket.node, parsed.text);
         links.push({ range: parsed.lines.range(span.start, span.end), target, tooltip: target });
       }
       return links;

@@ -3,6 +3,7 @@ import { doneWithoutDate, insecureContact } from './countermeasures';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { periodOrder } from './periodOrder';
 import { unknownCategory, unknownSeverity } from './projectScales';
+import { REGULATORY_RULES } from './regulatory';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -23,4 +24,5 @@ export const RULES: readonly Rule[] = [
   impossibleTime,
   unknownSeverity,
   unknownCategory,
+  ...REGULATORY_RULES,
 ];

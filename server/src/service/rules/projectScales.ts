@@ -1,7 +1,6 @@
 import type { ScaleEntry } from '../config/projectConfig';
-import { scalarText } from '../config/projectConfig';
 import type { MessageKey } from '../l10n';
-import { asScalar, childOf } from '../parse/tree';
+import type { TextFact } from '../model/facts';
 import { closest } from '../util/closest';
 import { DiagnosticSeverity, type Rule, type RuleContext } from './rule';
 
@@ -11,7 +10,7 @@ export const unknownSeverity: Rule = {
   severity: DiagnosticSeverity.Error,
   check(context) {
     const scale = context.settings.project.severity;
-    if (scale) checkValue(context, childOf(context.facts.root, 'severity'), scale, 'rule.unknownSeverity', 'rule.unknownSeveritySuggest');
+    if (scale) checkValue(context, context.facts.severity, scale, 'rule.unknownSeverity', 'rule.unknownSeveritySuggest');
   },
 };
 
@@ -22,19 +21,18 @@ export const unknownCategory: Rule = {
   check(context) {
     const categories = context.settings.project.categories;
     if (!categories) return;
-    for (const factor of context.facts.factors) checkValue(context, childOf(factor.node, 'category'), categories, 'rule.unknownCategory', 'rule.unknownCategorySuggest');
+    for (const factor of context.facts.factors) checkValue(context, factor.category, categories, 'rule.unknownCategory', 'rule.unknownCategorySuggest');
   },
 };
 
-function checkValue(context: RuleContext, node: ReturnType<typeof childOf>, scale: readonly ScaleEntry[], plain: MessageKey, suggest: MessageKey): void {
-  const scalar = asScalar(node);
-  const value = scalarText(scalar);
+function checkValue(context: RuleContext, fact: TextFact | undefined, scale: readonly ScaleEntry[], plain: MessageKey, suggest: MessageKey): void {
   // No value, or one of another type: the schema speaks about those.
-  if (!scalar || value === undefined) return;
+  if (!fact) return;
+  const value = fact.text;
   const ids = scale.map((entry) => entry.id);
   if (ids.includes(value)) return;
   const suggestion = closest(value, ids);
   const list = ids.join(', ');
-  if (suggestion) context.report(scalar, suggest, [value, suggestion, list], { replacement: suggestion });
-  else context.report(scalar, plain, [value, list]);
+  if (suggestion) context.report(fact.node, suggest, [value, suggestion, list], { replacement: suggestion });
+  else context.report(fact.node, plain, [value, list]);
 }

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { COUNTRIES } from './countries';
-import { enumMeaning, enumValues, fieldInfo } from './schemaDocs';
+import { regulatoryItems } from './regulatory';
+import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
 
 export interface ValueRequest {
   context: ServiceContext;
@@ -28,15 +29,18 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (path.length === 1 && field === 'language') return languageItems(request);
   const scale = scaleAt(path, request.context.settings(request.uri).project);
   if (scale) return scaleItems(request, scale);
+  const regulatory = regulatoryItems(request);
+  if (regulatory) return regulatory;
   const info = fieldInfo(request.context.schema, path);
-  return enumValues(info?.resolved).map((value, index) => {
+  return proposedValues(info?.resolved).map((value, index) => {
     const meaning = enumMeaning(request.context.l10n, field, value);
     const item = valueItem(request, String(value), index, CompletionItemKind.EnumMember);
     if (meaning) {
       item.detail = meaning;
       item.documentation = { kind: 'markdown', value: `\`${String(value)}\`: ${meaning}` };
     }
-    if (info?.resolved?.default === value) item.preselect = true;
+    // The default of a flag is what leaving the key out already says: propose the other value.
+    if (info?.resolved?.default === value && typeof value !== 'boolean') item.preselect = true;
     return item;
   });
 }

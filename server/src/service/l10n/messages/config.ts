@@ -15,6 +15,8 @@ export const configMessages = defineMessages({
     'hover.project.unknown': 'Not declared in this project\'s postmortem.config.yaml.',
     'hover.project.ticket': 'Ticket [{0}]({1})',
     'completion.project.scale': 'From postmortem.config.yaml',
+    'config.cli.badName': '--config {0}: the project configuration is named postmortem.config.yaml (give the file or its folder).',
+    'config.cli.notFound': '--config {0}: no postmortem.config.yaml there.',
   },
   ja: {
     'config.duplicateId': '`{0}` が `{1}` に 2 回宣言されています。2 つ目は無視されます。',
@@ -29,5 +31,7 @@ export const configMessages = defineMessages({
     'hover.project.unknown': 'このプロジェクトの postmortem.config.yaml で宣言されていません。',
     'hover.project.ticket': 'チケット [{0}]({1})',
     'completion.project.scale': 'postmortem.config.yaml より',
+    'config.cli.badName': '--config {0}: プロジェクト設定のファイル名は postmortem.config.yaml です（ファイルかそのフォルダーを指定してください）。',
+    'config.cli.notFound': '--config {0}: そこに postmortem.config.yaml がありません。',
   },
 });

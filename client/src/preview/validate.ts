@@ -1,0 +1,153 @@
+import { array, boolean, count, either, type Guard, literal, number, optional, record, shape, string, tagged, unit } from './guard';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewEvent, ViewModel } from './messages';
+
+/**
+ * The checks every message between the extension and the preview's webview passes before either
+ * side acts on it: a message that does not fit is dropped whole (and logged), never half applied.
+ * Both sides are ours, but the webview renders text from documents people paste from anywhere, and
+ * a bug on one side must not turn into a broken picture or an exception on the other.
+ */
+
+/** Item ids are short (`event:12`, `cm:3`); a long one is a bug, not a document. */
+const id = string(200);
+const text = string();
+const maybeText = optional(text);
+const time = optional(
+  shape<NonNullable<ViewEvent['at']>>({ instant: number(), end: number(), precision: literal('month', 'day', 'minute', 'second'), text, zoneKnown: boolean }),
+);
+const EVENT_KINDS = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'] as const;
+
+export const viewEvent: Guard<ViewEvent> = shape<ViewEvent>({ id, index: count, kind: literal(...EVENT_KINDS), text, at: time, until: time, relative: maybeText, pos: optional(unit), endPos: optional(unit) });
+
+type Field<K extends keyof ViewModel> = Guard<ViewModel[K]>;
+type Axis = ViewModel['axis'];
+type Count = ViewModel['counts'][number];
+type Group = ViewModel['countermeasureGroups'][number];
+
+const marker = optional(shape<NonNullable<Axis['deadline']>>({ pos: unit, text }));
+
+/** One guard per top-level field: a patch carries any subset of them. */
+const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
+  uri: string(10_000),
+  version: count,
+  problem: optional(shape<NonNullable<ViewModel['problem']>>({ line: count, message: text, keptMessage: text })),
+  language: literal('en', 'ja'),
+  labels: record(text) as Field<'labels'>,
+  zone: shape<ViewModel['zone']>({ name: maybeText, label: text }),
+  header: shape<ViewModel['header']>({ id: maybeText, title: text, status: maybeText, statusLabel: maybeText, published: maybeText, publishedText: maybeText, languageTag: optional(string(100)), languageName: maybeText }),
+  overview: text,
+  impact: shape<ViewModel['impact']>({ start: time, end: time, ongoing: boolean, lengthText: maybeText, summary: maybeText, effects: array(text), dataExposed: array(text) }),
+  cause: shape<ViewModel['cause']>({ summary: text, trigger: maybeText }),
+  detection: optional(shape<NonNullable<ViewModel['detection']>>({ method: text, methodLabel: text, summary: maybeText })),
+  durations: array(
+    shape<ViewModel['durations'][number]>({ key: literal('detect', 'mitigate', 'resolve', 'notify', 'disclose'), label: text, ms: optional(number()), text, fromId: optional(id), toId: optional(id), late: boolean }),
+  ),
+  disclosure: shape<ViewModel['disclosure']>({ deadlineDays: number(0), deadline: time, lagDays: optional(number()), late: boolean, text }),
+  axis: shape<Axis>({
+    start: optional(number()),
+    end: optional(number()),
+    segments: array(shape<Axis['segments'][number]>({ start: number(), end: number(), from: unit, to: unit, compressed: boolean, label: maybeText })),
+    ticks: array(shape<Axis['ticks'][number]>({ pos: unit, text, major: boolean })),
+    impact: optional(shape<NonNullable<Axis['impact']>>({ from: unit, to: unit, ongoing: boolean })),
+    deadline: marker,
+    published: marker,
+  }),
+  counts: array(
+    shape<Count>({
+      id,
+      label: text,
+      value: optional(number()),
+      valueText: text,
+      qualifier: text,
+      unit: maybeText,
+      scale: unit,
+      breakdown: array(shape<Count['breakdown'][number]>({ key: text, label: text, value: optional(number()), valueText: text, share: unit })),
+      sumMismatch: boolean,
+    }),
+  ),
+  factors: array(shape<ViewModel['factors'][number]>({ id, factorId: maybeText, description: text, addressedBy: array(id), addressed: boolean })),
+  countermeasureGroups: array(
+    shape<Group>({
+      type: literal('technical', 'organizational', 'unspecified'),
+      label: text,
+      items: array(
+        shape<Group['items'][number]>({
+          id,
+          cmId: maybeText,
+          action: text,
+          status: maybeText,
+          statusLabel: text,
+          date: maybeText,
+          dateText: maybeText,
+          addresses: array(shape<Group['items'][number]['addresses'][number]>({ factorId: text, itemId: optional(id) })),
+        }),
+      ),
+    }),
+  ),
+  contact: optional(shape<NonNullable<ViewModel['contact']>>({ url: text, https: boolean, note: maybeText })),
+  revisions: array(shape<ViewModel['revisions'][number]>({ id: text, date: text, dateText: text, note: text })),
+};
+
+export const viewModel: Guard<ViewModel> = shape<ViewModel>({ ...FIELDS, events: array(viewEvent) });
+
+/** A patch names only known fields, each valid; whether its event range fits is checked on apply. */
+export const modelPatch: Guard<ModelPatch> = shape<ModelPatch>({
+  version: count,
+  fields: (value) => {
+    const problem = record((): undefined => undefined)(value);
+    if (problem) return problem;
+    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+      const guard = Object.hasOwn(FIELDS, key) ? (FIELDS as Record<string, Guard<unknown>>)[key] : undefined;
+      if (!guard) return `.${key}: not a field of the model`;
+      const fieldProblem = guard(field);
+      if (fieldProblem) return `.${key}${fieldProblem.startsWith('.') || fieldProblem.startsWith('[') ? '' : ': '}${fieldProblem}`;
+    }
+    return undefined;
+  },
+  events: optional(shape<NonNullable<ModelPatch['events']>>({ start: count, deleteCount: count, items: array(viewEvent) })),
+});
+
+const diagnosticView = shape<DiagnosticView>({ severity: literal('error', 'warning', 'info', 'hint'), message: text, code: optional(string(200)) });
+
+export const toWebview = tagged<ToWebview>('type', {
+  model: shape<Extract<ToWebview, { type: 'model' }>>({ type: literal('model'), model: viewModel, fileName: string(1000) }),
+  patch: shape<Extract<ToWebview, { type: 'patch' }>>({ type: literal('patch'), patch: modelPatch }),
+  stale: shape<Extract<ToWebview, { type: 'stale' }>>({ type: literal('stale'), message: maybeText }),
+  highlight: shape<Extract<ToWebview, { type: 'highlight' }>>({ type: literal('highlight'), id: optional(id) }),
+  diagnostics: shape<Extract<ToWebview, { type: 'diagnostics' }>>({ type: literal('diagnostics'), byItem: record(array(diagnosticView)), general: array(diagnosticView) }),
+  empty: shape<Extract<ToWebview, { type: 'empty' }>>({ type: literal('empty'), message: text }),
+  probe: tagged<Extract<ToWebview, { type: 'probe' }>>('action', {
+    snapshot: shape<Extract<ToWebview, { action: 'snapshot' }>>({ type: literal('probe'), requestId: count, action: literal('snapshot') }),
+    click: shape<Extract<ToWebview, { action: 'click' }>>({ type: literal('probe'), requestId: count, action: literal('click'), id }),
+  }),
+});
+
+const snapshot = shape<PreviewSnapshot>({
+  version: optional(count),
+  title: text,
+  eventTexts: array(text),
+  eventCount: count,
+  stale: maybeText,
+  highlighted: optional(id),
+  tags: array(text),
+  urls: array(text),
+  injected: boolean,
+  cspViolations: array(text),
+  lastRenderMs: optional(number(0)),
+});
+
+export const fromWebview = tagged<FromWebview>('type', {
+  ready: shape<Extract<FromWebview, { type: 'ready' }>>({ type: literal('ready') }),
+  reveal: shape<Extract<FromWebview, { type: 'reveal' }>>({ type: literal('reveal'), id }),
+  rendered: shape<Extract<FromWebview, { type: 'rendered' }>>({ type: literal('rendered'), kind: literal('model', 'patch'), ms: number(0), events: count }),
+  probeResult: shape<Extract<FromWebview, { type: 'probeResult' }>>({ type: literal('probeResult'), requestId: count, result: either(boolean, snapshot) }),
+});
+
+/** The message if it is valid, else undefined after telling `log` why it was dropped. */
+export function accept<T>(guard: Guard<T>, value: unknown, log: (line: string) => void): T | undefined {
+  const problem = guard(value);
+  if (problem === undefined) return value as T;
+  const type = typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? ` "${String((value as { type: string }).type).slice(0, 40)}"` : '';
+  log(`postmortem preview: ignored an invalid${type} message (${problem.slice(0, 300)})`);
+  return undefined;
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { diffModels } from '../../client/src/preview/diff';
+import type { ViewModel } from '../../client/src/preview/messages';
+import { accept, fromWebview, modelPatch, toWebview, viewModel } from '../../client/src/preview/validate';
+import type { TimelineModel } from '../../server/src/service';
+import { doc, readSample, sampleFiles, service, VALID } from './helpers';
+import { bigDocument, hostileDocument } from './timelineFixtures';
+
+function view(model: TimelineModel): ViewModel {
+  const { links: _links, ...rest } = model;
+  return rest;
+}
+const modelOf = (text: string, version = 1) => view(service().timelineModel(doc(text, 'file:///p.postmortem.yaml', version)));
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** Sets `value` at a dotted path (`events.0.pos`, or the keys themselves) in a copy of `object`. */
+function withValue<T>(object: T, path: string | string[], value: unknown): T {
+  const copy = clone(object) as Record<string, unknown>;
+  const keys = typeof path === 'string' ? path.split('.') : path;
+  let target = copy;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[keys.at(-1) as string] = value;
+  return copy as T;
+}
+
+describe('preview messages: validation at the webview boundary', () => {
+  it('accepts the model of every sample, of a hostile document and of a broken one', () => {
+    const texts = [...sampleFiles().map(readSample), hostileDocument(), VALID.replace('title: Messages shown in the wrong chat', 'title: [broken')];
+    for (const text of texts) assert.equal(viewModel(modelOf(text)), undefined);
+  });
+
+  it('accepts a 10,000-event model and the patch for a one-event change', () => {
+    const text = bigDocument(10_000);
+    const before = modelOf(text);
+    const after = modelOf(text.replace('Event number 5000 ', 'Event number 5000 edited '), 2);
+    assert.equal(toWebview({ type: 'model', model: before, fileName: 'big.postmortem.yaml' }), undefined);
+    const patch = diffModels(before, after);
+    assert.equal(patch.events?.items.length, 1);
+    assert.equal(toWebview({ type: 'patch', patch }), undefined);
+  });
+
+  it('accepts a patch that removes the problem field (sent as undefined)', () => {
+    const broken = modelOf(VALID.replace('title: Messages shown in the wrong chat', 'title: [broken'));
+    const patch = diffModels(broken, modelOf(VALID, 2));
+    assert.ok('problem' in patch.fields && patch.fields.problem === undefined);
+    assert.equal(modelPatch(patch), undefined);
+  });
+
+  it('rejects null, primitives, arrays and unknown types in both directions without throwing', () => {
+    for (const guard of [toWebview, fromWebview]) {
+      for (const value of [null, undefined, 0, 'model', true, [], [{ type: 'ready' }], {}, { type: 'nope' }, { type: 7 }, { type: '__proto__' }, { type: 'toString' }]) {
+        assert.match(guard(value) ?? '', /expected/, `${JSON.stringify(value)} is rejected`);
+      }
+    }
+  });
+
+  it('rejects out-of-range and wrongly typed fields, saying where', () => {
+    const model = modelOf(VALID);
+    const cases: [string, unknown, RegExp][] = [
+      ['version', -1, /^\.version: -1 is not in/],
+      ['version', 1.5, /^\.version: expected an integer/],
+      ['version', Number.NaN, /^\.version: expected a finite number/],
+      ['events.0.pos', 1.5, /^\.events\[0\]\.pos: 1\.5 is not in 0\.\.1/],
+      ['events.0.kind', 'exploded', /^\.events\[0\]\.kind: expected "occurred"/],
+      ['events.0.text', { toString: 'x' }, /^\.events\[0\]\.text: expected a string/],
+      ['events.0.id', 'x'.repeat(201), /^\.events\[0\]\.id: a string longer than 200/],
+      ['counts.0.scale', Number.POSITIVE_INFINITY, /^\.counts\[0\]\.scale: expected a finite number/],
+      ['axis.segments', null, /^\.axis\.segments: expected an array, got null/],
+      ['language', 'fr', /^\.language: expected "en" \| "ja"/],
+      ['labels', { 'notice.preview.axis': 3 }, /^\.labels\.notice\.preview\.axis: expected a string/],
+      ['header', null, /^\.header: expected an object, got null/],
+    ];
+    for (const [path, value, expected] of cases) assert.match(viewModel(withValue(model, path, value)) ?? 'accepted', expected, path);
+  });
+
+  it('rejects patches with unknown fields, bad event ranges or bad events', () => {
+    const model = modelOf(VALID);
+    assert.match(modelPatch({ version: 2, fields: { innerHTML: '<b>' }, events: undefined }) ?? '', /^\.fields\.innerHTML: not a field of the model/);
+    assert.match(modelPatch(JSON.parse('{"version": 2, "fields": {"__proto__": {"polluted": true}}}')) ?? 'accepted', /^\.fields\.__proto__: not a field/);
+    assert.match(modelPatch({ version: 2, fields: {}, events: { start: -1, deleteCount: 0, items: [] } }) ?? '', /^\.events\.start: -1 is not in/);
+    assert.match(modelPatch({ version: 2, fields: {}, events: { start: 0, deleteCount: 0, items: [{ ...model.events[0], pos: -0.1 }] } }) ?? '', /^\.events\.items\[0\]\.pos/);
+    assert.match(modelPatch({ version: 2, fields: { events: [] }, events: undefined }) ?? '', /^\.fields\.events: not a field/);
+  });
+
+  it('checks every message the webview sends', () => {
+    assert.equal(fromWebview({ type: 'ready' }), undefined);
+    assert.equal(fromWebview({ type: 'reveal', id: 'event:3' }), undefined);
+    assert.match(fromWebview({ type: 'reveal', id: 3 }) ?? '', /^\.id: expected a string/);
+    assert.match(fromWebview({ type: 'reveal' }) ?? '', /^\.id: expected a string, got undefined/);
+    assert.equal(fromWebview({ type: 'rendered', kind: 'patch', ms: 12.5, events: 10 }), undefined);
+    assert.match(fromWebview({ type: 'rendered', kind: 'patch', ms: -1, events: 10 }) ?? '', /^\.ms/);
+    assert.match(fromWebview({ type: 'rendered', kind: 'frame', ms: 1, events: 10 }) ?? '', /^\.kind/);
+    assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: true }), undefined);
+    const snapshot = { version: 1, title: 't', eventTexts: ['a'], eventCount: 1, stale: undefined, highlighted: undefined, tags: ['div'], urls: [], injected: false, cspViolations: [], lastRenderMs: 3 };
+    assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: snapshot }), undefined);
+    assert.match(fromWebview({ type: 'probeResult', requestId: 1, result: { ...snapshot, eventCount: 'x' } }) ?? '', /^\.result/);
+  });
+
+  it('checks every message the extension sends', () => {
+    assert.equal(toWebview({ type: 'stale', message: undefined }), undefined);
+    assert.equal(toWebview({ type: 'highlight', id: 'factor:1' }), undefined);
+    assert.equal(toWebview({ type: 'diagnostics', byItem: { 'event:1': [{ severity: 'error', message: 'm', code: 'x' }] }, general: [] }), undefined);
+    assert.match(toWebview({ type: 'diagnostics', byItem: { 'event:1': [{ severity: 'fatal', message: 'm', code: 'x' }] }, general: [] }) ?? '', /^\.byItem\.event:1\[0\]\.severity/);
+    assert.equal(toWebview({ type: 'empty', message: 'Open a postmortem' }), undefined);
+    assert.match(toWebview({ type: 'empty' }) ?? '', /^\.message/);
+    assert.equal(toWebview({ type: 'probe', requestId: 2, action: 'click', id: 'event:0' }), undefined);
+    assert.match(toWebview({ type: 'probe', requestId: 2, action: 'eval' }) ?? '', /^action: expected "snapshot" \| "click"/);
+    assert.match(toWebview({ type: 'model', model: null, fileName: 'f' }) ?? '', /^\.model: expected an object, got null/);
+  });
+
+  it('drops an invalid message with one log line and hands a valid one back unchanged', () => {
+    const lines: string[] = [];
+    assert.equal(accept(fromWebview, null, (line) => lines.push(line)), undefined);
+    assert.equal(accept(fromWebview, { type: 'reveal', id: ['x'] }, (line) => lines.push(line)), undefined);
+    assert.deepEqual(lines, ['postmortem preview: ignored an invalid message (expected an object, got null)', 'postmortem preview: ignored an invalid "reveal" message (.id: expected a string, got an array)']);
+    const message = { type: 'reveal', id: 'event:1' };
+    assert.equal(accept(fromWebview, message, () => assert.fail('logged a valid message')), message);
+  });
+
+  it('never throws on mutations of a valid message (every field replaced by odd values)', () => {
+    const model = modelOf(VALID);
+    const odd: unknown[] = [null, undefined, -1, 0.5, 2, Number.NaN, '', 'x'.repeat(300), [], {}, true, [null]];
+    const paths: string[][] = [];
+    const walk = (value: unknown, prefix: string[]) => {
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, child] of Object.entries(value)) {
+        paths.push([...prefix, key]);
+        if (paths.length < 2_000) walk(child, [...prefix, key]);
+      }
+    };
+    walk(model, []);
+    let rejected = 0;
+    for (const path of paths) {
+      for (const value of odd) {
+        const problem = toWebview({ type: 'model', model: withValue(model, path, value), fileName: 'f' });
+        if (problem) rejected++;
+      }
+    }
+    assert.ok(paths.length > 100, `walked ${paths.length} fields`);
+    assert.ok(rejected > paths.length * 4, `most odd values are rejected (${rejected} of ${paths.length * odd.length})`);
+  });
+});

@@ -94,7 +94,8 @@ export function computeLineStarts(text: string): number[] {
  * CRLF is left alone. Returns the same string when there is no lone CR (the usual case).
  */
 export function withLoneCrAsLf(text: string): string {
-  if (!text.includes('\r')) return text;
+  // A CRLF document (any Windows file) has CRs but no lone one: no copy of it on every keystroke.
+  if (!text.includes('\r') || !/\r(?!\n)/.test(text)) return text;
   return text.replace(/\r(?!\n)/g, '\n');
 }
 

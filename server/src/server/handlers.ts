@@ -63,7 +63,9 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     ExportNoticeRequest,
     guarded('exportNotice', null, (document, params) => {
       if (params.format !== 'md' && params.format !== 'html') throw invalidParams('format (md or html)');
-      return { text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format) };
+      return {
+        text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public'),
+      };
     }),
   );
 }

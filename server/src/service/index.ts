@@ -1,5 +1,6 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/postmortem.schema.json';
+import type { SnippetSupport } from './util/snippet';
 import { createConfigDocument } from './config/configDocument';
 import { isProjectConfigUri, type ProjectConfig } from './config/projectConfig';
 import { mergeProjectConfig, ProjectConfigs } from './config/projects';
@@ -10,7 +11,7 @@ import { createFolding } from './features/folding';
 import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
-import { createNotice, type NoticeFormat } from './features/notice';
+import { createNotice, type NoticeAudience, type NoticeFormat } from './features/notice';
 import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   /** The UI language for messages (`en`, `ja`, or any tag starting with them). */
   locale?: string;
   settings?: Partial<ServiceSettings>;
+  /** How the client takes quick fixes with places to fill in (protocol/snippets); plain text by default. */
+  snippets?: SnippetSupport;
 }
 
 /** The whole language service: documents in, plain LSP data out. No I/O, no connection. */
@@ -63,7 +66,8 @@ export interface PostmortemService {
   codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   documentLinks(document: TextDocumentLike): DocumentLink[];
   timelineModel(document: TextDocumentLike): TimelineModel;
-  exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+  /** The notice as Markdown or HTML; `public` unless asked for the team's own `internal` version. */
+  exportNotice(document: TextDocumentLike, format: NoticeFormat, audience?: NoticeAudience): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
   /**
@@ -116,7 +120,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const symbols = createSymbols(context);
   const folding = createFolding(context);
   const navigation = createNavigation(context);
-  const codeActions = createCodeActions(context);
+  const codeActions = createCodeActions(context, options.snippets);
   const timeline = createTimeline(context);
   const notice = createNotice(context);
   const template = createTemplate();
@@ -195,7 +199,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     codeActions: (document, range, diagnostics) => whole(document, [], (parsed) => codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics))),
     documentLinks: (document) => (isConfig(document) ? [] : whole(document, [], (parsed) => links.provideDocumentLinks(parsed))),
     timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : context.parse(document)),
-    exportNotice: (document, format) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format),
+    exportNotice: (document, format, audience) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format, audience),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
     exportReport: (document, profile, format) => reports.renderReport(tooLarge(document) ? emptyParse(document) : context.parse(document), profile, format),
@@ -209,6 +213,8 @@ export { never, runToEnd, type Work } from './util/work';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
-export type { NoticeFormat } from './features/notice';
+export type { NoticeAudience, NoticeFormat } from './features/notice';
+export { NOTICE_AUDIENCES } from './features/notice';
 export { REPORT_PROFILES, type ReportProfile } from './features/reports';
+export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

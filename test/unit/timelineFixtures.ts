@@ -30,7 +30,6 @@ status: published
 language: en
 timezone: Asia/Tokyo
 published: 2021-07-15
-severity: ${h}
 services: [${h}]
 regions: [${h}]
 revisions:

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localDate } from '../protocol/today';
+import { applyProjectConfig, takeConfigOption } from './projectConfig';
 import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
@@ -28,7 +29,8 @@ interface ExportOptions {
  */
 export async function runExport(args: string[], io: CliIo, locale: string | undefined): Promise<number> {
   const l10n = createLocalizer(locale);
-  const options = parseExportArguments(args, l10n);
+  const configOption = takeConfigOption([...args], l10n);
+  const options = typeof configOption === 'string' ? configOption : parseExportArguments(configOption.argv, l10n);
   if (typeof options === 'string') {
     io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}` : options);
     return options === 'help' ? 0 : 2;
@@ -40,8 +42,11 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('cli.unreadable', options.file, error instanceof Error ? error.message : String(error)));
     return 2;
   }
+  const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
   // Today is the machine's date, as for the lint: the internal version marks overdue action items.
-  const service = createPostmortemService({ locale: l10n.locale, settings: { today: localDate(), ...(options.deadlineDays === undefined ? {} : { disclosureDeadlineDays: options.deadlineDays }) } });
+  service.configure({ today: localDate() });
+  // The team's configuration (regimes, deadline, ticket URLs) shapes the export as it does in the editor.
+  if ((await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: options.deadlineDays }, io.stderr, l10n)).failed) return 2;
   const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
   const problem = service.timelineModel(document).problem;
   if (problem) {

@@ -4,3 +4,4 @@ export * from './template';
 export type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
 /** The one rule for links, shared with the extension (which opens what the webview asks for). */
 export { isHttpsUrl } from '../service/util/url';
+export * from './snippets';

@@ -11,6 +11,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
+import { renderProfile, type ExportProfile } from './features/notice/profiles';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -54,6 +55,8 @@ export interface PostmortemService {
   documentLinks(document: TextDocumentLike): DocumentLink[];
   timelineModel(document: TextDocumentLike): TimelineModel;
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+  /** A draft of the report a regulation asks for (`appi`, `telecom-jp`, `gdpr`), in its language. */
+  exportProfile(document: TextDocumentLike, profile: ExportProfile, format: NoticeFormat): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
   /**
@@ -127,6 +130,10 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     documentLinks: (document) => (isConfig(document) ? [] : links.provideDocumentLinks(context.parse(document))),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+    exportProfile: (document, profile, format) => {
+      const settings = context.settings(document.uri);
+      return renderProfile(context.parse(document), profile, format, { today: settings.today, ui: context.l10n.locale, regimes: settings.project.regimes });
+    },
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
     counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
@@ -139,4 +146,5 @@ export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type Rule
 export { parseProjectConfig } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
+export { EXPORT_PROFILES, isExportProfile, type ExportProfile } from './features/notice/profiles';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

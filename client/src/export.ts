@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeFormat } from '../../server/src/protocol';
+import { ExportNoticeRequest, TimelineRequest, type ExportProfile, type NoticeFormat } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'postmortem';
 
-/** For scripts, tasks and tests: skip the questions and write here. */
+/** For scripts, keybindings and tests: skip the format question (and, with a target, the save dialog). */
 export interface ExportOptions {
   format: NoticeFormat;
-  target: vscode.Uri;
+  /** A regulator's report draft instead of the public notice. */
+  profile?: ExportProfile;
+  target?: vscode.Uri;
 }
 
 /**
@@ -22,9 +24,10 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
         return undefined;
       }
-      const format = options?.format ?? (await askFormat());
-      if (!format) return undefined;
-      const target = options?.target ?? (await askTarget(document, format));
+      const choice = options?.format ? { format: options.format, profile: options.profile } : await askFormat();
+      if (!choice) return undefined;
+      const { format, profile } = choice;
+      const target = options?.target ?? (await askTarget(document, format, profile));
       if (!target) return undefined;
 
       const uri = document.uri.toString();
@@ -34,13 +37,13 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;
       }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format });
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, ...(profile ? { profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
         return undefined;
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-      if (!options) void offerToOpen(target, format);
+      if (!options?.target) void offerToOpen(target, format);
       return target;
     }),
   );
@@ -52,17 +55,22 @@ function activePostmortem(): vscode.TextDocument | undefined {
   return vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID)?.document;
 }
 
-async function askFormat(): Promise<NoticeFormat | undefined> {
-  const items: (vscode.QuickPickItem & { format: NoticeFormat })[] = [
+async function askFormat(): Promise<{ format: NoticeFormat; profile?: ExportProfile } | undefined> {
+  const items: (vscode.QuickPickItem & { format?: NoticeFormat; profile?: ExportProfile })[] = [
     { label: vscode.l10n.t('Markdown'), description: '.md', detail: vscode.l10n.t('For a repository, a wiki or a CMS that takes Markdown.'), format: 'md' },
     { label: vscode.l10n.t('HTML'), description: '.html', detail: vscode.l10n.t('A standalone page: no scripts, no external resources.'), format: 'html' },
+    // Drafts of regulators' reports, in the regulation's language, as Markdown to edit before filing.
+    { label: vscode.l10n.t('Report drafts (not legal advice)'), kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('APPI breach report'), description: 'appi · .md', detail: vscode.l10n.t('The items of 個人情報保護法施行規則 8条1項, in Japanese.'), format: 'md', profile: 'appi' },
+    { label: vscode.l10n.t('Telecommunications accident report'), description: 'telecom-jp · .md', detail: vscode.l10n.t('The accident-report items of 電気通信事業法, in Japanese, times in Japan time.'), format: 'md', profile: 'telecom-jp' },
+    { label: vscode.l10n.t('GDPR Art. 33 notification'), description: 'gdpr · .md', detail: vscode.l10n.t('Art. 33(3)(a)–(d), in English, with the reasons for a late notification.'), format: 'md', profile: 'gdpr' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Format of the public notice') });
-  return picked?.format;
+  return picked?.format ? { format: picked.format, ...(picked.profile ? { profile: picked.profile } : {}) } : undefined;
 }
 
-async function askTarget(document: vscode.TextDocument, format: NoticeFormat): Promise<vscode.Uri | undefined> {
-  const name = `${baseName(document.uri)}.notice.${format}`;
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat, profile: ExportProfile | undefined): Promise<vscode.Uri | undefined> {
+  const name = `${baseName(document.uri)}.${profile ?? 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Notice'),

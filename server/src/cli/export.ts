@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalizer, createPostmortemService, type Localizer, type NoticeFormat } from '../service';
+import { localDate } from '../protocol/today';
+import { createLocalizer, createPostmortemService, isExportProfile, type ExportProfile, type Localizer, type NoticeFormat } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
@@ -16,6 +17,7 @@ interface ExportOptions {
   format: NoticeFormat;
   output: string | undefined;
   deadlineDays: number | undefined;
+  profile?: ExportProfile;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
   const l10n = createLocalizer(locale);
   const options = parseExportArguments(args, l10n);
   if (typeof options === 'string') {
-    io.stderr(options === 'help' ? l10n.t('notice.cli.usage') : options);
+    io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('profile.cli.usage')}` : options);
     return options === 'help' ? 0 : 2;
   }
   let text: string;
@@ -37,14 +39,15 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('cli.unreadable', options.file, error instanceof Error ? error.message : String(error)));
     return 2;
   }
-  const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
+  // Today dates the profiles' overdue reports, as the checks do.
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: localDate(), ...(options.deadlineDays === undefined ? {} : { disclosureDeadlineDays: options.deadlineDays }) } });
   const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
   const problem = service.timelineModel(document).problem;
   if (problem) {
     io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
     return 1;
   }
-  const notice = service.exportNotice(document, options.format);
+  const notice = options.profile ? service.exportProfile(document, options.profile, options.format) : service.exportNotice(document, options.format);
   if (options.output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
@@ -63,6 +66,7 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   let format: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
+  let profile: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     const value = (): string | undefined => args[++index];
@@ -89,6 +93,11 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
         deadlineDays = Number(days);
         break;
       }
+      case '--profile':
+        profile = take();
+        if (profile === undefined) return l10n.t('cli.missingValue', flag);
+        if (!isExportProfile(profile)) return l10n.t('profile.cli.bad', profile);
+        break;
       case '--locale':
         // Read by the caller already; skip its value.
         take();
@@ -102,5 +111,5 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
   const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, output, deadlineDays };
+  return { file: files[0] as string, format: chosen, output, deadlineDays, ...(isExportProfile(profile) ? { profile } : {}) };
 }

@@ -9,6 +9,7 @@ import type { Block } from '../outline';
 import { appiProfile } from './appi';
 import type { ProfileInput } from './common';
 import { gdprProfile } from './gdpr';
+import type { ExportProfile } from './list';
 import { telecomProfile } from './telecom';
 
 /** The export profiles: drafts of the reports a regulation asks for, one file each. */
@@ -16,14 +17,9 @@ const PROFILES = {
   appi: { language: 'ja', build: appiProfile },
   'telecom-jp': { language: 'ja', build: telecomProfile },
   gdpr: { language: 'en', build: gdprProfile },
-} as const satisfies Record<string, { language: 'en' | 'ja'; build: (input: ProfileInput) => Block[] }>;
+} as const satisfies Record<ExportProfile, { language: 'en' | 'ja'; build: (input: ProfileInput) => Block[] }>;
 
-export type ExportProfile = keyof typeof PROFILES;
-export const EXPORT_PROFILES = Object.keys(PROFILES) as ExportProfile[];
-
-export function isExportProfile(value: unknown): value is ExportProfile {
-  return typeof value === 'string' && Object.hasOwn(PROFILES, value);
-}
+export { EXPORT_PROFILES, isExportProfile, type ExportProfile } from './list';
 
 export interface ProfileOptions {
   today: string | undefined;

@@ -4,12 +4,12 @@ import { ExportNoticeRequest, TimelineRequest, type ExportProfile, type NoticeFo
 
 const LANGUAGE_ID = 'postmortem';
 
-/** For scripts, keybindings and tests: skip the format question (and, with a target, the save dialog). */
+/** For scripts, keybindings and tests: skip the questions (and, with a target, the save dialog). */
 export interface ExportOptions {
   format: NoticeFormat;
-  /** A regulator's report draft instead of the public notice. */
-  profile?: ExportProfile;
   target?: vscode.Uri;
+  /** A regulator's report items instead of the public notice. */
+  profile?: ExportProfile;
 }
 
 /**
@@ -24,10 +24,11 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
         return undefined;
       }
-      const choice = options?.format ? { format: options.format, profile: options.profile } : await askFormat();
-      if (!choice) return undefined;
-      const { format, profile } = choice;
-      const target = options?.target ?? (await askTarget(document, format, profile));
+      const what = options ? { profile: options.profile } : await askWhat();
+      if (!what) return undefined;
+      const format = options?.format ?? (await askFormat());
+      if (!format) return undefined;
+      const target = options?.target ?? (await askTarget(document, format, what.profile));
       if (!target) return undefined;
 
       const uri = document.uri.toString();
@@ -37,7 +38,7 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;
       }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, ...(profile ? { profile } : {}) });
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, ...(what.profile ? { profile: what.profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
         return undefined;
@@ -55,22 +56,29 @@ function activePostmortem(): vscode.TextDocument | undefined {
   return vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID)?.document;
 }
 
-async function askFormat(): Promise<{ format: NoticeFormat; profile?: ExportProfile } | undefined> {
-  const items: (vscode.QuickPickItem & { format?: NoticeFormat; profile?: ExportProfile })[] = [
+/** The public notice, or the items of a regulator's report filled from the document. */
+async function askWhat(): Promise<{ profile: ExportProfile | undefined } | undefined> {
+  const items: (vscode.QuickPickItem & { profile: ExportProfile | undefined })[] = [
+    { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('The notice for the people affected, in the document\'s language.'), profile: undefined },
+    { label: vscode.l10n.t('APPI report items'), description: 'appi', detail: vscode.l10n.t('The items of a personal data leak report to the PPC (Enforcement Rules Art. 8(1)), in Japanese.'), profile: 'appi' },
+    { label: vscode.l10n.t('Telecommunications accident report items'), description: 'telecom-jp', detail: vscode.l10n.t('The items of a report under the Telecommunications Business Act Art. 28, in Japanese.'), profile: 'telecom-jp' },
+    { label: vscode.l10n.t('GDPR breach notification items'), description: 'gdpr', detail: vscode.l10n.t('The items of GDPR Art. 33(3), in English.'), profile: 'gdpr' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('What to export') });
+  return picked ? { profile: picked.profile } : undefined;
+}
+
+async function askFormat(): Promise<NoticeFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: NoticeFormat })[] = [
     { label: vscode.l10n.t('Markdown'), description: '.md', detail: vscode.l10n.t('For a repository, a wiki or a CMS that takes Markdown.'), format: 'md' },
     { label: vscode.l10n.t('HTML'), description: '.html', detail: vscode.l10n.t('A standalone page: no scripts, no external resources.'), format: 'html' },
-    // Drafts of regulators' reports, in the regulation's language, as Markdown to edit before filing.
-    { label: vscode.l10n.t('Report drafts (not legal advice)'), kind: vscode.QuickPickItemKind.Separator },
-    { label: vscode.l10n.t('APPI breach report'), description: 'appi · .md', detail: vscode.l10n.t('The items of 個人情報保護法施行規則 8条1項, in Japanese.'), format: 'md', profile: 'appi' },
-    { label: vscode.l10n.t('Telecommunications accident report'), description: 'telecom-jp · .md', detail: vscode.l10n.t('The accident-report items of 電気通信事業法, in Japanese, times in Japan time.'), format: 'md', profile: 'telecom-jp' },
-    { label: vscode.l10n.t('GDPR Art. 33 notification'), description: 'gdpr · .md', detail: vscode.l10n.t('Art. 33(3)(a)–(d), in English, with the reasons for a late notification.'), format: 'md', profile: 'gdpr' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('Format of the public notice') });
-  return picked?.format ? { format: picked.format, ...(picked.profile ? { profile: picked.profile } : {}) } : undefined;
+  return picked?.format;
 }
 
 async function askTarget(document: vscode.TextDocument, format: NoticeFormat, profile: ExportProfile | undefined): Promise<vscode.Uri | undefined> {
-  const name = `${baseName(document.uri)}.${profile ?? 'notice'}.${format}`;
+  const name = `${baseName(document.uri)}.${profile ? `${profile}-report` : 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Notice'),

@@ -84,6 +84,15 @@ describe('postmortem-lint', () => {
     assert.equal(one.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 0);
   });
 
+  it('export --profile writes a regulator\'s report items; an unknown profile is bad usage', async () => {
+    const appi = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'appi']);
+    assert.equal(appi.code, 0, appi.err.join('\n'));
+    assert.match(appi.out.join('\n'), /## 9\. その他参考となる事項/);
+    const bad = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'hipaa']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err.join('\n'), /Unknown profile "hipaa"/);
+  });
+
   it('the built bin behaves the same as a separate process', () => {
     const bin = join(repoRoot, 'bin', 'postmortem-lint.js');
     const clean = spawnSync(process.execPath, [bin, samplesDir, '--exclude', 'broken'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../../server/src/cli/export';
 import type { ExportProfile } from '../../server/src/service';
-import { doc, readSample, repoRoot, service } from './helpers';
+import { doc, readSample, repoRoot, service, VALID } from './helpers';
 
 const goldenDir = join(repoRoot, 'test', 'unit', 'golden');
 /** `UPDATE_GOLDEN=1` rewrites the files, as for the notice; review the diff before committing. */
@@ -119,6 +119,12 @@ describe('export profiles: appi', () => {
     const other = sections(exportOf(readSample('face2face-videos.postmortem.yaml'), 'appi')).get(APPI_ITEMS[8] as string) ?? '';
     assert.match(other, /telecom-jp、速報：報告済み（文書に日付なし）（報告先：監督官庁）/);
     assert.match(other, /telecom-jp、2021年の再検証で/);
+  });
+
+  it('fills an English document too: its text as written under the Japanese headings', () => {
+    const items = sections(exportOf(VALID, 'appi'));
+    assert.match(items.get(APPI_ITEMS[0] as string) ?? '', /For twelve minutes/);
+    assert.equal(items.get(APPI_ITEMS[1] as string), '未記入');
   });
 
   it('says 「未記入」 for every item of a document that says nothing, and data_exposed: none as なし', () => {

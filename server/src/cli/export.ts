@@ -17,7 +17,7 @@ interface ExportOptions {
   format: NoticeFormat;
   output: string | undefined;
   deadlineDays: number | undefined;
-  profile?: ExportProfile;
+  profile: ExportProfile | undefined;
 }
 
 /**
@@ -66,7 +66,7 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   let format: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
-  let profile: string | undefined;
+  let profile: ExportProfile | undefined;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     const value = (): string | undefined => args[++index];
@@ -93,11 +93,13 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
         deadlineDays = Number(days);
         break;
       }
-      case '--profile':
-        profile = take();
-        if (profile === undefined) return l10n.t('cli.missingValue', flag);
-        if (!isExportProfile(profile)) return l10n.t('profile.cli.bad', profile);
+      case '--profile': {
+        const name = take();
+        if (name === undefined) return l10n.t('cli.missingValue', flag);
+        if (!isExportProfile(name)) return l10n.t('profile.cli.bad', name);
+        profile = name;
         break;
+      }
       case '--locale':
         // Read by the caller already; skip its value.
         take();
@@ -111,5 +113,5 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
   const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, output, deadlineDays, ...(isExportProfile(profile) ? { profile } : {}) };
+  return { file: files[0] as string, format: chosen, output, deadlineDays, profile };
 }

@@ -5,6 +5,8 @@ import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
 import { formatRelative, parseTime, type ParsedTime } from '../../time';
 import { axisTicks, layoutAxis } from './axis';
+import { placeRegimes, regimeInstants, regimeViews } from './regulatory';
+import type { RegimeDefinition } from '../../regulatory/regimes';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
@@ -12,6 +14,8 @@ import { countermeasureGroups, countViews, factorViews, revisionsOf, stringList 
 
 export interface BuildOptions {
   deadlineDays: number;
+  /** The team's reporting regimes, beside the built-in ones. */
+  regimes?: readonly RegimeDefinition[];
   /** The UI language's localizer, for the messages addressed to the author (parse problems). */
   ui: Localizer;
 }
@@ -42,7 +46,10 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
   if (impactEnd) instants.push(barEnd(impactEnd));
   if (published) instants.push(published.time.instant);
   if (disclosure.deadline) instants.push(disclosure.deadline.instant);
+  const regulatory = regimeViews(parsed, options.regimes, l10n, zone);
+  instants.push(...regimeInstants(regulatory));
   const layout = layoutAxis(instants, l10n);
+  placeRegimes(regulatory, layout.pos);
   for (const event of events) {
     if (!event.at) continue;
     event.pos = layout.pos(event.at.instant);
@@ -104,6 +111,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       deadline: disclosure.deadline ? { pos: layout.pos(disclosure.deadline.instant), text: `${l10n.t('notice.deadline.mark')} ${disclosure.deadline.text}` } : undefined,
       published: published ? { pos: layout.pos(published.time.instant), text: `${l10n.t('notice.field.published')} ${published.time.text}` } : undefined,
     },
+    regulatory,
     counts: countViews(facts.counts, l10n),
     factors: factorViews(facts.factors, facts.countermeasures),
     countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n),

@@ -1,3 +1,4 @@
+import type { RegimeView } from './regulatory';
 import type { Range } from 'vscode-languageserver-types';
 import type { noticeMessages } from '../../l10n/messages/notice';
 import type { Precision } from '../../time';
@@ -35,6 +36,8 @@ export interface TimelineModel {
   /** In document order (the `timeline-order` rule reports disorder; the axis places by time). */
   events: TimelineEvent[];
   axis: Axis;
+  /** Reporting regimes: the regime table and the deadline lane (positions on the axis). */
+  regulatory: RegimeView[];
   counts: CountView[];
   factors: FactorView[];
   countermeasureGroups: CountermeasureGroup[];
@@ -45,6 +48,7 @@ export interface TimelineModel {
 }
 
 export type Language = 'en' | 'ja';
+export type { RegimeStageView, RegimeView } from './regulatory';
 export type LabelKey = keyof (typeof noticeMessages)['en'];
 export type Labels = Record<LabelKey, string>;
 

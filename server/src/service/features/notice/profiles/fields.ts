@@ -1,4 +1,3 @@
-import { dataExposedItems } from '../../../model/regulatory';
 import { childOf, stringValue } from '../../../parse/tree';
 import { revisionsOf, stringList } from '../../timeline/sections';
 import { personCounts, type Field, type ProfileInput, type ProfileWriter } from './common';
@@ -7,8 +6,9 @@ import { personCounts, type Field, type ProfileInput, type ProfileWriter } from 
 
 /** `data_exposed`: the kinds listed, "none" when the document says `none`, else not stated. */
 export function dataItems(out: ProfileWriter, input: ProfileInput, label?: string): Field {
-  if (input.facts.dataExposed?.value === 'none') return { label, text: out.l10n.t('profile.none') };
-  return { label, items: dataExposedItems(input.parsed) };
+  const exposed = input.facts.dataExposed?.value;
+  if (exposed === 'none') return { label, text: out.l10n.t('profile.none') };
+  return { label, items: exposed ?? [] };
 }
 
 /** The persons concerned; when no count is one of persons, every count, flagged for checking. */

@@ -15,6 +15,12 @@ export interface ClientOptions {
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
   watchFiles?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
+  /** Sent as `initializationOptions` (our VS Code client sends its settings and `insertSnippetCommand`). */
+  initializationOptions?: Record<string, unknown>;
+  /** Announce LSP 3.18's `workspace.workspaceEdit.snippetEditSupport`. */
+  snippetEdits?: boolean;
 }
 
 /**
@@ -60,6 +66,7 @@ export class TestClient {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: this.options.rootUri ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri, index) => ({ uri, name: `root${index}` })) } : {}),
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -67,8 +74,14 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+        workspace: {
+          configuration: this.options.configuration !== undefined,
+          ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}),
+          ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+        },
       },
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
     });
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});

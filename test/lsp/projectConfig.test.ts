@@ -21,7 +21,7 @@ function workspace(config?: string) {
 
 describe('LSP server over stdio: postmortem.config.yaml', function () {
   const clients: TestClient[] = [];
-  const start = async (rootUri: string, options: { pull?: boolean } = {}) => {
+  const start = async (rootUri: string, options: { pull?: boolean; workspaceFolders?: string[] } = {}) => {
     const client = new TestClient({ rootUri, watchFiles: true, ...options });
     clients.push(client);
     await client.initialize();
@@ -110,5 +110,23 @@ describe('LSP server over stdio: postmortem.config.yaml', function () {
     await client.waitForDiagnostics(root.uriOf('sub/postmortem.config.yaml'));
     client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# touched\n' }]);
     assert.ok(hasNot('unknown-severity')(await client.waitForDiagnostics(uri, (params) => params.version === 2)));
+  });
+
+  it('multi-root: each root has its own file, and roots added or removed later count', async () => {
+    const a = workspace('severity:\n  - id: SEV-1\n');
+    const b = workspace();
+    const c = workspace('severity:\n  - id: SEV-2\n');
+    const client = await start(a.rootUri, { workspaceFolders: [a.rootUri, b.rootUri] });
+    assert.deepEqual((client.capabilities.workspace as { workspaceFolders?: unknown } | undefined)?.workspaceFolders, { supported: true, changeNotifications: true });
+    client.open(a.uriOf('x.postmortem.yaml'), POSTMORTEM);
+    client.open(b.uriOf('x.postmortem.yaml'), POSTMORTEM);
+    client.open(c.uriOf('x.postmortem.yaml'), POSTMORTEM);
+    assert.ok(has('unknown-severity')(await client.waitForDiagnostics(a.uriOf('x.postmortem.yaml'))));
+    assert.ok(hasNot('unknown-severity')(await client.waitForDiagnostics(b.uriOf('x.postmortem.yaml'))));
+    assert.ok(hasNot('unknown-severity')(await client.waitForDiagnostics(c.uriOf('x.postmortem.yaml'))), 'not a root yet');
+    const rootC = { uri: c.rootUri, name: 'c' };
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [rootC], removed: [{ uri: a.rootUri, name: 'root0' }] } });
+    await client.waitForDiagnostics(c.uriOf('x.postmortem.yaml'), has('unknown-severity'));
+    await client.waitForDiagnostics(a.uriOf('x.postmortem.yaml'), hasNot('unknown-severity'));
   });
 });

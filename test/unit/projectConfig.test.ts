@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type MarkupContent } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/postmortem-config.schema.json';
-import { parseProjectConfig, type PostmortemService } from '../../server/src/service';
+import { parseProjectConfig, readProjectConfigText, type PostmortemService } from '../../server/src/service';
 import { RULES } from '../../server/src/service/rules';
 import { doc, service, VALID, withCursor } from './helpers';
 
@@ -48,6 +48,11 @@ describe('project configuration: the file', () => {
     assert.equal(config.disclosureDeadlineDays, 14);
     assert.equal(config.maxDocumentBytes, 1000);
     assert.deepEqual({ ...config.rules }, { 'count-sum': 'off', 'unaddressed-factor': 'error' });
+  });
+
+  it('the server and the CLI read the same configuration without its diagnostics', () => {
+    const text = `${CONFIG}rules:\n  count-sum: loud\n  period-order: info\n`;
+    assert.deepEqual(readProjectConfigText(text), parseProjectConfig(text).config);
   });
 
   it('an empty file is a valid configuration that declares nothing', () => {
@@ -107,6 +112,16 @@ describe('project configuration: the file in the editor', () => {
     assert.ok(!ruleCodes.includes('count-sum'), 'a code already set is not offered again');
     const level = withCursor('rules:\n  count-sum: |\n');
     assert.deepEqual(checker.complete(configDoc(level.text), level.position).items.map((item) => item.label), ['off', 'info', 'warning', 'error']);
+  });
+
+  it('a misspelt check code gets a quick fix renaming it', () => {
+    const checker = service();
+    const document = configDoc('rules:\n  timline-order: off\n');
+    const [diagnostic] = checker.validate(document);
+    assert.equal(diagnostic?.code, 'unknown-rule');
+    const [fix] = checker.codeActions(document, diagnostic!.range, [diagnostic!]);
+    const edits = (fix?.edit?.changes ?? {})[uri];
+    assert.deepEqual(edits?.map((edit) => edit.newText), ['timeline-order']);
   });
 
   it('explains its keys and each check code on hover', () => {

@@ -46,7 +46,7 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   const service = createPostmortemService({ locale: l10n.locale, ...(parsed.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: parsed.deadlineDays } }) });
   service.configure({ today: localDate() });
   // The project configuration is checked with the postmortems, so its own mistakes show in the same report.
-  const project = await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: parsed.deadlineDays }, io, l10n);
+  const project = await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: parsed.deadlineDays }, io.stderr, l10n);
   files.push(...project.files);
   unreadable ||= project.failed;
   const totals = { errors: 0, warnings: 0, infos: 0 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isProjectConfigUri, parseProjectConfig, PROJECT_CONFIG_NAMES, type PostmortemService } from '../service';
+import { isProjectConfigUri, PROJECT_CONFIG_NAMES, readProjectConfigText, type PostmortemService } from '../service';
 
 /**
  * Finds `postmortem.config.yaml` at each workspace root, gives what it declares to the service, and
@@ -13,6 +13,7 @@ import { isProjectConfigUri, parseProjectConfig, PROJECT_CONFIG_NAMES, type Post
 export class ProjectConfigTracker {
   private folders: string[] = [];
   private dynamicWatch = false;
+  private folderEvents = false;
   /** What each root's configuration was last, to re-check only when it really changed. */
   private readonly applied = new Map<string, string>();
 
@@ -39,12 +40,38 @@ export class ProjectConfigTracker {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map((folder) => folder.replace(/\/+$/, ''));
     this.dynamicWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    this.folderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
     for (const folder of this.folders) this.apply(folder, false);
   }
 
-  /** Called from `initialized`: asks the client to report changes of the file on disk. */
+  /** What `initialize` answers for this part: roots added or removed later are reported too. */
+  capabilities() {
+    return this.folderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {};
+  }
+
+  private setFolder(uri: string, present: boolean): void {
+    const folder = uri.replace(/\/+$/, '');
+    if (present && !this.folders.includes(folder)) {
+      this.folders.push(folder);
+      this.apply(folder, true);
+    } else if (!present && this.folders.includes(folder)) {
+      this.folders = this.folders.filter((known) => known !== folder);
+      this.applied.delete(folder);
+      this.service().configureProject(undefined, folder);
+      this.recheck();
+    }
+  }
+
+  /** Called from `initialized`: asks the client to report changes of the file on disk, and of the roots. */
   watch(): void {
-    if (!this.dynamicWatch || this.folders.length === 0) return;
+    if (this.folderEvents) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) this.setFolder(removed.uri, false);
+        for (const added of event.added) this.setFolder(added.uri, true);
+      });
+    }
+    if (!this.dynamicWatch) return;
+    // Any depth: a root added later is covered by the same registration; onDocument keeps roots only.
     const watchers = PROJECT_CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => this.log(`could not watch ${PROJECT_CONFIG_NAMES[0]}: ${String(error)}`));
   }
@@ -58,7 +85,7 @@ export class ProjectConfigTracker {
 
   private apply(folder: string, recheck: boolean): void {
     const text = this.read(folder);
-    const config = text === undefined ? undefined : parseProjectConfig(text).config;
+    const config = text === undefined ? undefined : readProjectConfigText(text);
     const key = JSON.stringify(config ?? null);
     if (this.applied.get(folder) === key) return;
     this.applied.set(folder, key);

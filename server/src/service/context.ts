@@ -13,7 +13,7 @@ export interface ServiceSettings {
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
-  /** Above this size (UTF-16 code units of the text, about bytes) only syntax and schema are checked. */
+  /** Above this size (UTF-16 code units of the text, about bytes) a document is not checked. */
   maxDocumentBytes: number;
   /**
    * The project configuration (`postmortem.config.yaml`) of the folder that holds the document. What

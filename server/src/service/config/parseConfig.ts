@@ -12,3 +12,11 @@ export function parseProjectConfig(text: string, options: { uri?: string; locale
   const parsed = parsePostmortem({ uri: options.uri ?? 'file:///postmortem.config.yaml', version: 0, text });
   return { config: readProjectConfig(parsed.root), diagnostics: configDiagnostics(parsed, createLocalizer(options.locale)) };
 }
+
+/**
+ * Only what the file declares, without its diagnostics: what the server and the CLI apply. It skips
+ * compiling the file's schema, which only an editor showing the file (or a test) needs.
+ */
+export function readProjectConfigText(text: string): ProjectConfig {
+  return readProjectConfig(parsePostmortem({ uri: 'file:///postmortem.config.yaml', version: 0, text }).root);
+}

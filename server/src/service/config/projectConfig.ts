@@ -1,4 +1,4 @@
-import { asMap, asScalar, asSeq, childOf, type YNode } from '../parse/tree';
+import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../parse/tree';
 import { readRegimes } from '../regulatory/config';
 import type { RegimeDefinition } from '../regulatory/regimes';
 
@@ -73,8 +73,8 @@ function readScale(node: YNode | null): ScaleEntry[] | undefined {
   if (!seq) return undefined;
   const entries: ScaleEntry[] = [];
   for (const item of seq.items) {
-    const id = scalarText(childOf(item, 'id'));
-    if (id === undefined || entries.some((entry) => entry.id === id)) continue;
+    const id = stringValue(childOf(item, 'id'));
+    if (!id || entries.some((entry) => entry.id === id)) continue;
     const description = asScalar(childOf(item, 'description'))?.value;
     entries.push({ id, description: typeof description === 'string' && description.length > 0 ? description : undefined });
   }
@@ -93,7 +93,7 @@ function readRules(node: YNode | null): Record<string, RuleLevel> {
   return rules;
 }
 
-/** A scale id as written: `SEV-1`, or `1` when a team numbers its levels. */
+/** A scalar as text (a number as written in digits): how a value is compared with a scale's ids. */
 export function scalarText(node: YNode | null | undefined): string | undefined {
   const value = asScalar(node)?.value;
   if (typeof value === 'string') return value.length > 0 ? value : undefined;

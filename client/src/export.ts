@@ -18,7 +18,9 @@ export interface ExportOptions {
  */
 export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri, options?: ExportOptions): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportOptions, given?: ExportOptions): Promise<vscode.Uri | undefined> => {
+      // A keybinding's `args` arrive as the only argument, for the active postmortem.
+      const options = given ?? (resource && !(resource instanceof vscode.Uri) ? resource : undefined);
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));

@@ -25,6 +25,16 @@ describe('export profiles', () => {
     }
   });
 
+  it('takes {format, profile, target} as its only argument, as a keybinding passes it, for the active postmortem', async () => {
+    await openSample('contact-form-logins.en');
+    const target = vscode.Uri.joinPath(samplesFolder(), 'exported.gdpr.md');
+    scratch.push(target);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('postmortem.exportNotice', { format: 'md', profile: 'gdpr', target });
+    assert.equal(written?.toString(), target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^# Notification of a personal data breach[\s\S]*- Incident: Unauthorized logins on the contact form/);
+  });
+
   it('writes a profile as the standalone HTML page too', async () => {
     const editor = await openSample('contact-form-logins');
     const target = vscode.Uri.joinPath(samplesFolder(), 'exported.appi.html');

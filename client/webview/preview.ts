@@ -4,6 +4,7 @@ import { accept, toWebview } from '../src/preview/validate';
 import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';
+import { regulatorySections } from './regulatory';
 import * as sections from './sections';
 
 interface VsCodeApi {
@@ -21,6 +22,7 @@ const banner = el('div', { className: 'banner', attrs: { role: 'status', 'aria-l
 const slots = {
   header: el('div'),
   durations: el('div'),
+  regulatory: el('div', { className: 'slot-regulatory' }),
   axis: el('div'),
   events: el('div'),
   counts: el('div', { className: 'slot-counts' }),
@@ -62,7 +64,7 @@ window.addEventListener('scroll', saveState, { passive: true });
 list.element.addEventListener('scroll', saveState, { passive: true });
 
 type Part = keyof typeof slots;
-const ALL: readonly Part[] = ['header', 'durations', 'axis', 'events', 'counts', 'factors', 'countermeasures'];
+const ALL: readonly Part[] = ['header', 'durations', 'regulatory', 'axis', 'events', 'counts', 'factors', 'countermeasures'];
 /** Which parts of the page depend on which fields of the model. */
 const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   header: ['header'],
@@ -70,6 +72,7 @@ const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   zone: ['header', 'axis', 'events'],
   durations: ['durations'],
   disclosure: ['durations'],
+  regulatory: ['regulatory'],
   axis: ['axis', 'events'],
   events: ['axis', 'events'],
   counts: ['counts'],
@@ -94,6 +97,7 @@ function render(parts: ReadonlySet<Part>): void {
   if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   if (parts.has('header')) slots.header.replaceChildren(sections.header(m, fileName, problems, general));
   if (parts.has('durations')) slots.durations.replaceChildren(sections.durations(m, problems));
+  if (parts.has('regulatory')) slots.regulatory.replaceChildren(...regulatorySections(m));
   if (parts.has('axis')) {
     if (!slots.axis.firstChild) {
       const legend = el('ul', { className: 'kinds', attrs: { 'aria-label': m.labels['notice.preview.axis'] } });
@@ -188,6 +192,7 @@ function snapshot(): PreviewSnapshot {
     title: root.querySelector('h1')?.textContent ?? '',
     eventTexts: [...root.querySelectorAll('.row.event .text')].map((node) => node.textContent ?? ''),
     eventCount: model?.events.length ?? 0,
+    regimeTexts: [...root.querySelectorAll('.regime-stage')].map((node) => node.textContent ?? ''),
     stale,
     highlighted: root.querySelector('.highlighted[data-item]')?.getAttribute('data-item') ?? undefined,
     tags: [...new Set([...document.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()))].sort(),

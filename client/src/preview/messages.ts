@@ -54,6 +54,8 @@ export interface PreviewSnapshot {
   /** Text of the event rows currently in the DOM, top to bottom. */
   eventTexts: string[];
   eventCount: number;
+  /** Text of the reporting regimes' stage rows (`.regime-stage`), top to bottom. */
+  regimeTexts: string[];
   stale: string | undefined;
   highlighted: string | undefined;
   /** Every element's tag name, for the no-injection test. */

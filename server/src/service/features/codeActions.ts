@@ -37,6 +37,9 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'parity-mismatch': parityFix,
   'until-order': swapUntilFix,
   'duplicate-address': removeRepeatFix,
+  // A misspelt regime or stage has its closest name in `data.replacement`, as an enum value does.
+  'regulatory-unknown-regime': enumFix,
+  'regulatory-unknown-stage': enumFix,
 };
 
 function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {

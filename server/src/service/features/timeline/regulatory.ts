@@ -1,6 +1,6 @@
 import type { Localizer } from '../../l10n';
 import type { ParsedPostmortem } from '../../parse/parse';
-import { clockText, durationText, regimeCitation, regimeName, stageLabel } from '../../regulatory/describe';
+import { clockText, durationText, regimeCitation, regimeName, stageLabel, stageState } from '../../regulatory/describe';
 import { analyzeRegulatory } from '../../regulatory/engine';
 import type { RegimeDefinition } from '../../regulatory/regimes';
 import type { Language } from './model';
@@ -31,6 +31,9 @@ export interface RegimeStageView {
   reportPos: number | undefined;
   /** `late`: after its error limit; `slow`: after its "promptly" guideline only; `undated`: made, date not given. */
   state: 'on_time' | 'late' | 'slow' | 'pending' | 'undated';
+  /** The row as the preview shows it, in the document's language: the deadline, then how it stands. */
+  dueLine: string | undefined;
+  stateText: string;
 }
 
 /** The regime rows of a document, with the instants the axis must cover; positions are set by `placeRegimes`. */
@@ -61,6 +64,9 @@ export function regimeViews(parsed: ParsedPostmortem, regimes: readonly RegimeDe
             reportInstant: at?.time?.start,
             reportPos: undefined,
             state,
+            dueLine: limit ? l10n.t('reg.hover.due', limit.dueText, durationText(limit.duration, l10n)) : undefined,
+            // The model has no "today" (it is cached per parse): pending stages just say so.
+            stateText: stageState(l10n, status, undefined, zone),
           };
         }),
       },

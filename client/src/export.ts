@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type ExportProfile, type NoticeFormat } from '../../server/src/protocol';
+import { ExportNoticeRequest, TimelineRequest, type NoticeFormat, type ReportProfile } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'postmortem';
 
@@ -9,7 +9,7 @@ export interface ExportOptions {
   format: NoticeFormat;
   target?: vscode.Uri;
   /** A regulator's report items instead of the public notice. */
-  profile?: ExportProfile;
+  profile?: ReportProfile;
 }
 
 /**
@@ -59,8 +59,8 @@ function activePostmortem(): vscode.TextDocument | undefined {
 }
 
 /** The public notice, or the items of a regulator's report filled from the document. */
-async function askWhat(): Promise<{ profile: ExportProfile | undefined } | undefined> {
-  const items: (vscode.QuickPickItem & { profile: ExportProfile | undefined })[] = [
+async function askWhat(): Promise<{ profile: ReportProfile | undefined } | undefined> {
+  const items: (vscode.QuickPickItem & { profile: ReportProfile | undefined })[] = [
     { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('The notice for the people affected, in the document\'s language.'), profile: undefined },
     { label: vscode.l10n.t('APPI report items'), description: 'appi', detail: vscode.l10n.t('The items of a personal data leak report to the PPC (Enforcement Rules Art. 8(1)), in Japanese.'), profile: 'appi' },
     { label: vscode.l10n.t('Telecommunications accident report items'), description: 'telecom-jp', detail: vscode.l10n.t('The items of a report under the Telecommunications Business Act Art. 28, in Japanese.'), profile: 'telecom-jp' },
@@ -79,7 +79,7 @@ async function askFormat(): Promise<NoticeFormat | undefined> {
   return picked?.format;
 }
 
-async function askTarget(document: vscode.TextDocument, format: NoticeFormat, profile: ExportProfile | undefined): Promise<vscode.Uri | undefined> {
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat, profile: ReportProfile | undefined): Promise<vscode.Uri | undefined> {
   const name = `${baseName(document.uri)}.${profile ? `${profile}-report` : 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../../server/src/cli/export';
-import type { ExportProfile } from '../../server/src/service';
+import type { ReportProfile } from '../../server/src/service';
 import { doc, readSample, repoRoot, service, VALID } from './helpers';
 
 const goldenDir = join(repoRoot, 'test', 'unit', 'golden');
@@ -10,8 +10,8 @@ const goldenDir = join(repoRoot, 'test', 'unit', 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 const TODAY = '2026-01-01';
 
-const exportOf = (text: string, profile: ExportProfile, options: { locale?: string; today?: string; format?: 'md' | 'html' } = {}) =>
-  service({ locale: options.locale ?? 'en', settings: { today: options.today ?? TODAY } }).exportProfile(doc(text), profile, options.format ?? 'md');
+const exportOf = (text: string, profile: ReportProfile, options: { locale?: string; today?: string; format?: 'md' | 'html' } = {}) =>
+  service({ locale: options.locale ?? 'en', settings: { today: options.today ?? TODAY } }).exportReport(doc(text), profile, options.format ?? 'md');
 
 /** The `## ` sections of a Markdown export: heading → body. */
 function sections(markdown: string): Map<string, string> {
@@ -276,7 +276,7 @@ describe('postmortem-lint export --profile', () => {
     const result = await run(['f2f.yaml', '--profile', 'telecom-jp']);
     assert.equal(result.code, 0, result.err.join('\n'));
     const text = readSample('face2face-videos.postmortem.yaml');
-    assert.equal(`${result.out.join('\n')}\n`, service({ settings: { today: TODAY } }).exportProfile(doc(text), 'telecom-jp', 'md'));
+    assert.equal(`${result.out.join('\n')}\n`, service({ settings: { today: TODAY } }).exportReport(doc(text), 'telecom-jp', 'md'));
     assert.match(result.out[0] ?? '', /^# 電気通信事故の報告/);
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localDate } from '../protocol/today';
-import { createLocalizer, createPostmortemService, isExportProfile, type ExportProfile, type Localizer, type NoticeFormat } from '../service';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
@@ -17,7 +17,7 @@ interface ExportOptions {
   format: NoticeFormat;
   output: string | undefined;
   deadlineDays: number | undefined;
-  profile: ExportProfile | undefined;
+  profile: ReportProfile | undefined;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
   const l10n = createLocalizer(locale);
   const options = parseExportArguments(args, l10n);
   if (typeof options === 'string') {
-    io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('profile.cli.usage')}` : options);
+    io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}` : options);
     return options === 'help' ? 0 : 2;
   }
   let text: string;
@@ -47,7 +47,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
     return 1;
   }
-  const notice = options.profile ? service.exportProfile(document, options.profile, options.format) : service.exportNotice(document, options.format);
+  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format);
   if (options.output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
@@ -66,7 +66,7 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   let format: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
-  let profile: ExportProfile | undefined;
+  let profile: ReportProfile | undefined;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     const value = (): string | undefined => args[++index];
@@ -96,8 +96,8 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
       case '--profile': {
         const name = take();
         if (name === undefined) return l10n.t('cli.missingValue', flag);
-        if (!isExportProfile(name)) return l10n.t('profile.cli.bad', name);
-        profile = name;
+        if (!(REPORT_PROFILES as readonly string[]).includes(name)) return l10n.t('report.cli.badProfile', name);
+        profile = name as ReportProfile;
         break;
       }
       case '--locale':

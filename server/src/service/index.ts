@@ -12,7 +12,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
-import { renderProfile, type ExportProfile } from './features/notice/profiles';
+import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -58,8 +58,6 @@ export interface PostmortemService {
   documentLinks(document: TextDocumentLike): DocumentLink[];
   timelineModel(document: TextDocumentLike): TimelineModel;
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
-  /** A draft of the report a regulation asks for (`appi`, `telecom-jp`, `gdpr`), in its language. */
-  exportProfile(document: TextDocumentLike, profile: ExportProfile, format: NoticeFormat): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
   /**
@@ -67,6 +65,8 @@ export interface PostmortemService {
    * The service never reads files: it compares each document with its other language versions here.
    */
   setWorkspaceDocuments(documents: Iterable<TextDocumentLike>): void;
+  /** A regulator's report items (`appi`, `telecom-jp`, `gdpr`) filled from the document. */
+  exportReport(document: TextDocumentLike, profile: ReportProfile, format: NoticeFormat): string;
   /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
   counterparts(document: TextDocumentLike): string[];
 }
@@ -99,6 +99,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
+  const reports = createReports(context);
   const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
   const validate = (document: TextDocumentLike) => {
     const parsed = context.parse(document);
@@ -133,12 +134,9 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     documentLinks: (document) => (isConfig(document) ? [] : links.provideDocumentLinks(context.parse(document))),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
-    exportProfile: (document, profile, format) => {
-      const settings = context.settings(document.uri);
-      return renderProfile(context.parse(document), profile, format, { today: settings.today, ui: context.l10n.locale, regimes: settings.project.regimes });
-    },
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
+    exportReport: (document, profile, format) => reports.renderReport(context.parse(document), profile, format),
     counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
@@ -149,6 +147,6 @@ export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type Rule
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
-export { EXPORT_PROFILES, isExportProfile, type ExportProfile } from './features/notice/profiles';
+export { REPORT_PROFILES, type ReportProfile } from './features/reports';
 export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -9,7 +9,7 @@ import type { Block } from '../outline';
 import { appiProfile } from './appi';
 import type { ProfileInput } from './common';
 import { gdprProfile } from './gdpr';
-import type { ExportProfile } from './list';
+import type { ReportProfile } from './list';
 import { telecomProfile } from './telecom';
 
 /** The export profiles: drafts of the reports a regulation asks for, one file each. */
@@ -17,9 +17,8 @@ const PROFILES = {
   appi: { language: 'ja', build: appiProfile },
   'telecom-jp': { language: 'ja', build: telecomProfile },
   gdpr: { language: 'en', build: gdprProfile },
-} as const satisfies Record<ExportProfile, { language: 'en' | 'ja'; build: (input: ProfileInput) => Block[] }>;
+} as const satisfies Record<ReportProfile, { language: 'en' | 'ja'; build: (input: ProfileInput) => Block[] }>;
 
-export { EXPORT_PROFILES, isExportProfile, type ExportProfile } from './list';
 
 export interface ProfileOptions {
   today: string | undefined;
@@ -29,7 +28,7 @@ export interface ProfileOptions {
 }
 
 /** The profile as outline blocks, and the language (fixed by the regulation) it is written in. */
-export function profileOutline(parsed: ParsedPostmortem, profile: ExportProfile, options: ProfileOptions): { blocks: Block[]; language: 'en' | 'ja' } {
+export function profileOutline(parsed: ParsedPostmortem, profile: ReportProfile, options: ProfileOptions): { blocks: Block[]; language: 'en' | 'ja' } {
   const definition = PROFILES[profile];
   const input: ProfileInput = {
     parsed,
@@ -42,7 +41,7 @@ export function profileOutline(parsed: ParsedPostmortem, profile: ExportProfile,
 }
 
 /** The profile in the notice's formats: the same renderers, so the same escaping and page. */
-export function renderProfile(parsed: ParsedPostmortem, profile: ExportProfile, format: 'md' | 'html', options: ProfileOptions): string {
+export function renderProfile(parsed: ParsedPostmortem, profile: ReportProfile, format: 'md' | 'html', options: ProfileOptions): string {
   const { blocks, language } = profileOutline(parsed, profile, options);
   return format === 'html' ? renderHtml(blocks, language) : renderMarkdown(blocks);
 }

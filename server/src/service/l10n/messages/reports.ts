@@ -7,7 +7,7 @@ import { defineMessages } from '../define';
  * given in the UI language when that differs. The other table's entries say the same for
  * translators and for that second warning.
  */
-export const profileMessages = defineMessages({
+export const reportMessages = defineMessages({
   en: {
     'profile.draft': 'Draft to be checked: prepared from the postmortem by postmortem-lint, not legal advice. Verify every item before submitting it.',
     'profile.notStated': 'Not stated',
@@ -99,8 +99,8 @@ export const profileMessages = defineMessages({
     'profile.gdpr.reasons': 'Reasons for the delay: {0}',
     'profile.gdpr.inTime': 'Not applicable: the notification was made within 72 hours.',
     'profile.gdpr.unknown': 'Not applicable so far: no late notification is recorded.',
-    'profile.cli.usage': '       postmortem-lint export <file> --profile appi|telecom-jp|gdpr [--format md|html] [--output <file>]\nWith --profile, writes a draft of the report a regulation asks for (APPI, the Telecommunications Business Act, GDPR Art. 33) instead of the notice.',
-    'profile.cli.bad': 'Unknown profile "{0}": use appi, telecom-jp or gdpr.',
+    'report.cli.usage': '       postmortem-lint export <file> --profile appi|telecom-jp|gdpr [--format md|html] [--output <file>]\nWith --profile, writes a draft of the report a regulation asks for (APPI, the Telecommunications Business Act, GDPR Art. 33) instead of the notice.',
+    'report.cli.badProfile': 'Unknown profile "{0}": use appi, telecom-jp or gdpr.',
   },
   ja: {
     'profile.draft': '確認用の下書きです。postmortem-lint がポストモーテムから作成したもので、法的助言ではありません。提出前にすべての項目を確かめてください。',
@@ -193,7 +193,7 @@ export const profileMessages = defineMessages({
     'profile.gdpr.reasons': '遅延の理由：{0}',
     'profile.gdpr.inTime': '該当しません：通知は72時間以内でした。',
     'profile.gdpr.unknown': '現時点で該当しません：遅れた通知の記録はありません。',
-    'profile.cli.usage': '       postmortem-lint export <ファイル> --profile appi|telecom-jp|gdpr [--format md|html] [--output <ファイル>]\n--profile を付けると、お知らせの代わりに法令が求める報告（個人情報保護法、電気通信事業法、GDPR 33条）の下書きを書き出します。',
-    'profile.cli.bad': 'プロファイル「{0}」はありません。appi、telecom-jp、gdpr のいずれかを指定してください。',
+    'report.cli.usage': '       postmortem-lint export <ファイル> --profile appi|telecom-jp|gdpr [--format md|html] [--output <ファイル>]\n--profile を付けると、お知らせの代わりに法令が求める報告（個人情報保護法、電気通信事業法、GDPR 33条）の下書きを書き出します。',
+    'report.cli.badProfile': 'プロファイル「{0}」はありません。appi、telecom-jp、gdpr のいずれかを指定してください。',
   },
 });

@@ -228,7 +228,7 @@ describe('regulatory: quick fixes and samples', () => {
       return action?.edit?.changes?.[document.uri]?.[0]?.newText;
     };
     assert.equal(fixFor(withRegulatory('  - regime: apii\n'), 'regulatory-unknown-regime'), 'appi');
-    assert.equal(fixFor(appi(report('prelim', '2021-07-01') + report('final', '2021-07-02')), 'regulatory-unknown-stage'), 'preliminary');
+    assert.equal(fixFor(appi(report('preliminery', '2021-07-01') + report('final', '2021-07-02')), 'regulatory-unknown-stage'), 'preliminary');
   });
   it('keeps every sample free of date-dependent findings, whatever the date', () => {
     for (const name of sampleFiles().filter((file) => !file.startsWith('broken'))) {

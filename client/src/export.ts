@@ -4,10 +4,10 @@ import { ExportNoticeRequest, TimelineRequest, type NoticeFormat, type ReportPro
 
 const LANGUAGE_ID = 'postmortem';
 
-/** For scripts, keybindings and tests: skip the questions (and, with a target, the save dialog). */
+/** For scripts, tasks and tests: skip the questions and write here. */
 export interface ExportOptions {
   format: NoticeFormat;
-  target?: vscode.Uri;
+  target: vscode.Uri;
   /** A regulator's report items instead of the public notice. */
   profile?: ReportProfile;
 }
@@ -18,7 +18,7 @@ export interface ExportOptions {
  */
 export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportOptions, given?: ExportOptions): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
       // A keybinding's `args` arrive as the only argument, for the active postmortem.
       const options = given ?? (resource && !(resource instanceof vscode.Uri) ? resource : undefined);
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();
@@ -51,6 +51,9 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
     }),
   );
 }
+
+/** The command's arguments: without a target (a keybinding's), only the save dialog is asked. */
+type ExportArgs = Omit<ExportOptions, 'target'> & { target?: vscode.Uri };
 
 function activePostmortem(): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;

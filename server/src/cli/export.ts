@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localDate } from '../protocol/today';
 import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
@@ -39,8 +38,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('cli.unreadable', options.file, error instanceof Error ? error.message : String(error)));
     return 2;
   }
-  // Today dates the profiles' overdue reports, as the checks do.
-  const service = createPostmortemService({ locale: l10n.locale, settings: { today: localDate(), ...(options.deadlineDays === undefined ? {} : { disclosureDeadlineDays: options.deadlineDays }) } });
+  const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
   const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
   const problem = service.timelineModel(document).problem;
   if (problem) {

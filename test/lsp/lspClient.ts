@@ -11,6 +11,10 @@ export interface ClientOptions {
   /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
   configuration?: Record<string, unknown>;
   locale?: string;
+  /** Another server to drive (e.g. yaml-language-server): node arguments instead of this server's. */
+  serverArgs?: string[];
+  /** Answers `workspace/configuration` per section; takes precedence over `configuration`. */
+  settings?: (section: string | undefined) => unknown;
 }
 
 /**
@@ -26,7 +30,7 @@ export class TestClient {
   capabilities: Record<string, unknown> = {};
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, options.serverArgs ?? [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -41,7 +45,7 @@ export class TestClient {
       }
     });
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (this.options.settings ? this.options.settings(item.section) : (this.options.configuration ?? null))));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
@@ -58,7 +62,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined },
+        workspace: { configuration: this.options.configuration !== undefined || this.options.settings !== undefined },
       },
     });
     this.capabilities = result.capabilities;

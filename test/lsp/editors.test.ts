@@ -73,6 +73,35 @@ describe('other editors', function () {
     assert.deepEqual([periodOrder?.line, periodOrder?.col], [16, 9]);
   });
 
+  it("Emacs, batch, with the README's eglot configuration shows the broken sample's diagnostics", () => {
+    // CI installs the Debian packages emacs-nox, elpa-eglot and elpa-yaml-mode; without them this fails.
+    assert.equal(spawnSync('emacs', ['--version'], { encoding: 'utf8' }).status, 0, 'emacs is not installed (apt-get install emacs-nox elpa-eglot elpa-yaml-mode)');
+    const [config] = readmeBlocks('### Emacs (eglot)', 'elisp');
+    assert.ok(config?.includes('eglot-server-programs'));
+    const dir = mkdtempSync(join(tmpdir(), 'pm-emacs-'));
+    // Debian's elpa-* packages are activated by package-initialize; in batch mode no command loop
+    // runs, so the post-command hook that eglot-ensure waits for is run by hand.
+    writeFileSync(join(dir, 'init.el'), `(package-initialize)\n${config.replace(README_SERVER_PATH, serverPath)}`);
+    const run = [
+      '(find-file (car command-line-args-left))',
+      '(setq command-line-args-left nil)',
+      '(run-hooks (quote post-command-hook))',
+      '(with-timeout (30 (princ "timeout\\n") (kill-emacs 3))',
+      '  (while (not (flymake-diagnostics)) (accept-process-output nil 0.05)))',
+      '(princ (format "mode %s\\n" major-mode))',
+      '(dolist (d (flymake-diagnostics))',
+      '  (princ (format "diagnostic %d %s\\n" (line-number-at-pos (flymake-diagnostic-beg d)) (flymake-diagnostic-text d))))',
+      '(kill-emacs 0)',
+    ].join('\n');
+    writeFileSync(join(dir, 'run.el'), run);
+    const result = spawnSync('emacs', ['--batch', '-l', join(dir, 'init.el'), '-l', join(dir, 'run.el'), brokenPath], { cwd: root, encoding: 'utf8', timeout: 45_000, env: { ...process.env, HOME: dir } });
+    assert.equal(result.status, 0, `emacs: ${result.stdout}${result.stderr}`);
+    assert.match(result.stdout, /^mode postmortem-mode$/m);
+    const diagnostics = [...result.stdout.matchAll(/^diagnostic (\d+) postmortem \[([a-z0-9-]+)\]: /gm)].map((match) => ({ line: Number(match[1]) - 1, code: match[2] }));
+    const { missing, unexpected } = compareWithExpectations(readExpectations(brokenText), diagnostics);
+    assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
+  });
+
   describe('the schema alone, in yaml-language-server', () => {
     const peerArgs = [join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
     async function yamlServer(schemas: Record<string, string[]>) {

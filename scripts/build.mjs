@@ -1,5 +1,6 @@
 // Bundles the extension, the language server, the command line and the preview script with esbuild.
-// `node scripts/build.mjs --watch` rebuilds on change; `--minify` for packaging.
+// `node scripts/build.mjs --watch` rebuilds on change. Packaging (scripts/package.mjs) builds
+// `--minify --out <staging folder>`: minified, no source maps, and the development bundles untouched.
 import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,21 +9,27 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+// Test hooks (the preview's probe commands) exist only in development builds; `--production`
+// defines them away, and the minifier drops the code.
+const define = { POSTMORTEM_TEST_HOOKS: String(!process.argv.includes('--production')) };
+const outIndex = process.argv.indexOf('--out');
+const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : root;
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify, logLevel: 'warning' };
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !minify, minify, define, logLevel: 'warning' };
 const targets = [
-  { ...node, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] },
-  { ...node, entryPoints: [join(root, 'server/src/server/main.ts')], outfile: join(root, 'server/out/server.js') },
-  { ...node, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'server/out/cli.js') },
+  { ...node, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(outRoot, 'client/out/extension.js'), external: ['vscode'] },
+  { ...node, entryPoints: [join(root, 'server/src/server/main.ts')], outfile: join(outRoot, 'server/out/server.js') },
+  { ...node, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(outRoot, 'server/out/cli.js') },
 ];
 const webview = join(root, 'client/webview/preview.ts');
 if (existsSync(webview)) {
-  targets.push({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: [webview], outfile: join(root, 'client/out/webview/preview.js') });
+  targets.push({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !minify, minify, logLevel: 'warning', entryPoints: [webview], outfile: join(outRoot, 'client/out/webview/preview.js') });
 }
 
 const started = Date.now();
 if (watch) {
-  for (const options of targets) await (await context(options)).watch();
+  // Info level prints "[watch] build started/finished": the F5 task's problem matcher waits on them.
+  for (const options of targets) await (await context({ ...options, logLevel: 'info' })).watch();
   console.log('watching for changes…');
 } else {
   await Promise.all(targets.map((options) => build(options)));

@@ -104,11 +104,8 @@ function vsixInfo() {
   if (!args.has('no-vsix')) {
     const out = join(benchDir, 'postmortem.vsix');
     try {
-      // The README's relative links need a base to package; the size does not depend on it.
-      const base = 'https://github.com/postmortem-tools/postmortem-language/blob/main';
-      execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--out', out, '--baseContentUrl', base, '--baseImagesUrl', base], { cwd: root, stdio: 'ignore', timeout: 180_000 });
-      // vsce's prepublish step rebuilds the bundles minified; leave the usual build behind.
-      build();
+      // The release package, built from its staging copy: the usual bundles stay as they are.
+      execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--out', out], { cwd: root, stdio: 'ignore', timeout: 180_000 });
       return { vsix: { file: '.bench/postmortem.vsix', bytes: statSync(out).size } };
     } catch (error) {
       return { vsix: null, vsixNote: `vsce package failed: ${String(error.message).split('\n')[0]}` };

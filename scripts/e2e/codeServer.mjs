@@ -31,6 +31,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {(line: string) => void} [opts.onLog]  receives code-server's stdout/stderr lines
  * @param {number} [opts.healthTimeoutMs] default 60 s
  * @param {string[]} [opts.extraArgs]
+ * @param {boolean} [opts.workspaceTrust] keep workspace trust (and restricted mode) on
  * @param {Record<string, string>} [opts.env]  extra environment (reaches the extension host)
  */
 export async function startCodeServer(opts = {}) {
@@ -65,7 +66,8 @@ export async function startCodeServer(opts = {}) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a run checks restricted mode itself.
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

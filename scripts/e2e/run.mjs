@@ -14,7 +14,7 @@
 //
 // Options: --extension-path DIR (default: the repo), --samples DIR (default: samples/),
 //   --grep PATTERN (mocha grep), --timeout SECONDS (whole run, default 300), --no-build, --no-ui,
-//   --verbose (print the browser console too).
+//   --no-package (skip the installed-.vsix phase, packaged.mjs), --verbose (print the browser console too).
 /* global document, NodeFilter -- in page.evaluate() callbacks, which run in the browser */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,7 @@ import { compileE2E } from './compile.mjs';
 import { copySamples, ensureBuilt } from './ensureBuilt.mjs';
 import { escapeRegExp, findBrokenSample, firstTimeOf } from './sampleText.mjs';
 import { CHROMIUM, repoRoot, resultsDir, samplesDir, screenshotsDir } from './paths.mjs';
+import { runPackagedChecks } from './packaged.mjs';
 import { setup, SetupError } from './setup.mjs';
 
 const { values: argv } = parseArgs({
@@ -36,6 +37,7 @@ const { values: argv } = parseArgs({
     timeout: { type: 'string', default: '300' },
     'no-build': { type: 'boolean', default: false },
     'no-ui': { type: 'boolean', default: false },
+    'no-package': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -421,6 +423,11 @@ async function main() {
       uiWorkspace = copySamples(samplesFrom);
       await runUiChecks(browser, server, uiWorkspace.dir);
       say(`UI checks finished in ${((Date.now() - uiStart) / 1000).toFixed(1)} s`);
+    }
+    if (!argv['no-package'] && extensionPath === repoRoot) {
+      const packagedStart = Date.now();
+      await runPackagedChecks({ browser, check, screenshot, say, attachPageLogging });
+      say(`packaged-extension checks finished in ${((Date.now() - packagedStart) / 1000).toFixed(1)} s`);
     }
   } catch (e) {
     fatal = e;

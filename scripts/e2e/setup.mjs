@@ -22,13 +22,15 @@ const T0 = Date.now();
 const say = (...a) => console.log(`[${P} ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
 /**
- * The native modules the end-to-end tests need built. VS Code's server loads the others lazily and
- * copes without them, so building them (the C++ compiles were most of a cold first run) is skipped:
- * kerberos (only for Kerberos proxy authentication; it also needed libkrb5-dev), node-pty (only the
- * integrated terminal's pty host), @vscode/deviceid and native-watchdog (both in try/catch with a
- * fallback). @parcel/watcher ships its binary in an npm package; spdlog writes the server's logs.
+ * The native modules VS Code's server needs built for the end-to-end tests. Two are skipped, which
+ * took a third of a cold first run's compiling: kerberos (loaded only for Kerberos proxy
+ * authentication; it also needed the libkrb5-dev package) and node-pty (only the integrated
+ * terminal's pty host, which no test opens; `npm start` builds it, see TERMINAL_MODULES).
+ * @parcel/watcher ships its binary in an npm package; spdlog writes the logs and output channels.
  */
-const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog'];
+const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'];
+/** Built only when a person will use the VS Code (`npm start`): its terminal needs them. */
+const TERMINAL_MODULES = ['node-pty'];
 
 /** A problem the user can fix (a missing package, no root): printed as a message, never a stack trace. */
 export class SetupError extends Error {}
@@ -141,11 +143,14 @@ function symlinkForce(target, linkPath) {
 
 /**
  * Makes sure code-server is installed and usable. Returns the code-server package folder.
- * @param {{force?: boolean}} [opts]
+ * `terminal`: also build what the integrated terminal needs (for a person, not for the tests).
+ * @param {{force?: boolean, terminal?: boolean}} [opts]
  */
 export async function setup(opts = {}) {
   const t0 = Date.now();
-  if (!opts.force && fs.existsSync(stampFile) && fs.existsSync(CHROMIUM) && which('rg')) {
+  const wanted = opts.terminal ? [...NATIVE_MODULES, ...TERMINAL_MODULES] : NATIVE_MODULES;
+  const terminalReady = !opts.terminal || TERMINAL_MODULES.every((m) => builtNodeFiles(path.join(vscodeDir, 'node_modules', m)).length > 0);
+  if (!opts.force && fs.existsSync(stampFile) && fs.existsSync(CHROMIUM) && which('rg') && terminalReady) {
     say(`code-server ${CODE_SERVER_VERSION} ready (cached in ${path.relative(repoRoot, cacheDir)}) — ${Date.now() - t0} ms`);
     return codeServerDir;
   }
@@ -190,10 +195,10 @@ export async function setup(opts = {}) {
     await sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, label: 'npm install (lib/vscode)' });
   }
   const vsMods = path.join(vscodeDir, 'node_modules');
-  const unbuilt = () => NATIVE_MODULES.filter((m) => builtNodeFiles(path.join(vsMods, m)).length === 0);
+  const unbuilt = () => wanted.filter((m) => builtNodeFiles(path.join(vsMods, m)).length === 0);
   let todo = unbuilt();
   // Built for another Node ABI (Node was upgraded)? Then rebuild them all.
-  if (!todo.length && unloadable(NATIVE_MODULES, vscodeDir).length) todo = [...NATIVE_MODULES];
+  if (!todo.length && unloadable(wanted, vscodeDir).length) todo = [...wanted];
   if (todo.length) {
     say(`lib/vscode: npm rebuild ${todo.join(' ')} ...`);
     // node-pty's post-install step fails at the very end although pty.node is built: check files.
@@ -210,9 +215,9 @@ export async function setup(opts = {}) {
       }
     }
   }
-  const bad = unloadable(NATIVE_MODULES, vscodeDir);
+  const bad = unloadable(wanted, vscodeDir);
   if (bad.length) throw new Error(`native modules built but do not load:\n  ${bad.join('\n  ')}`);
-  say(`native modules built and loadable: ${NATIVE_MODULES.join(', ')}`);
+  say(`native modules built and loadable: ${wanted.join(', ')}`);
 
   // 4. Debian's rg in place of @vscode/ripgrep's GitHub download.
   const rgTarget = path.join(vsMods, '@vscode', 'ripgrep', 'bin', 'rg');

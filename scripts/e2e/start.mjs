@@ -107,7 +107,7 @@ async function selfCheck(url, folder) {
 }
 
 async function main() {
-  await setup();
+  await setup({ terminal: true });
   if (!argv['no-build']) ensureBuilt({ prefix: 'start' });
 
   const folder = path.resolve(argv.folder ?? samplesDir);

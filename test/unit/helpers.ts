@@ -4,6 +4,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { createPostmortemService, type PostmortemService } from '../../server/src/service';
 import type { ServiceOptions } from '../../server/src/service';
 import type { TextDocumentLike } from '../../server/src/service/context';
+import { createSchemaIndex, type SchemaNode } from '../../server/src/service/schema/schemaIndex';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const samplesDir = join(repoRoot, 'samples');
@@ -90,3 +91,11 @@ countermeasures:
 contact:
   url: https://example.com/contact
 `;
+
+let schemaIndex: ReturnType<typeof createSchemaIndex> | undefined;
+
+/** The keys the schema allows at a path, so tests follow the format instead of counting its keys. */
+export function schemaKeys(path: (string | number)[]): string[] {
+  schemaIndex ??= createSchemaIndex(JSON.parse(readFileSync(join(repoRoot, 'schemas', 'postmortem.schema.json'), 'utf8')) as SchemaNode);
+  return Object.keys(schemaIndex.at(path)?.properties ?? {});
+}

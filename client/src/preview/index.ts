@@ -4,12 +4,14 @@ import type { WebviewState } from './messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './panel';
 
 const LANGUAGE_ID = 'postmortem';
+/** False in the packaged build (scripts/build.mjs --production), which then holds no test hooks at all. */
+declare const POSTMORTEM_TEST_HOOKS: boolean;
 
 /**
  * "Postmortem: Open Timeline Preview to the Side": one preview that follows the active postmortem
  * editor, like Markdown's. Restored after a reload by the serializer. Two internal commands let the
- * end-to-end tests look into the webview, which they cannot reach otherwise; they exist only when
- * VS Code runs the extension under test, never in an installed extension.
+ * end-to-end tests look into the webview, which they cannot reach otherwise; they exist only in a
+ * development build that VS Code runs under test, never in the package.
  */
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient, log: (line: string) => void): void {
   let current: PreviewPanel | undefined;
@@ -55,7 +57,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     }),
     { dispose: () => current?.dispose() },
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  if (!POSTMORTEM_TEST_HOOKS || context.extensionMode !== vscode.ExtensionMode.Test) return;
   context.subscriptions.push(
     vscode.commands.registerCommand('_postmortem.preview.probe', (action: 'snapshot' | 'click', id?: string) => {
       if (!current) throw new Error('no timeline preview is open');

@@ -116,10 +116,10 @@ async function walk(directory: string, ignore: GitIgnore, problems: InputProblem
   return paths;
 }
 
-/** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1`. */
+/** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1` (or `1.1`). */
 export async function startsAsPostmortem(path: string): Promise<boolean> {
   const head = await readHead(path, 256);
-  return /^\uFEFF?postmortem:\s*1\s*(#.*)?$/.test(head.split(/\r\n?|\n/)[0] ?? '');
+  return /^\uFEFF?postmortem:\s*1(\.1)?\s*(#.*)?$/.test(head.split(/\r\n?|\n/)[0] ?? '');
 }
 
 async function walkGlob(pattern: string, problems: InputProblem[], at: At): Promise<string[]> {

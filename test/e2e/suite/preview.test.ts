@@ -132,10 +132,22 @@ describe('timeline preview', function () {
     await vscode.commands.executeCommand('postmortem.openPreviewToSide');
     const shown = await previewShows((s) => s.title === HOSTILE, 'the hostile title as text');
     assert.equal(shown.injected, false, 'no injected script ran');
+    assert.deepEqual(shown.cspViolations, [], 'no Content Security Policy violation');
     assert.deepEqual(shown.eventTexts, [HOSTILE]);
     for (const tag of ['img', 'iframe', 'a', 'object', 'embed', 'svg', 'form']) assert.ok(!shown.tags.includes(tag), `no <${tag}> in the preview: ${shown.tags.join(' ')}`);
     assert.equal(shown.urls.length, 2, `only our script and stylesheet: ${shown.urls.join(' ')}`);
     assert.ok(shown.urls.every((url) => !/javascript:|evil\.example/.test(url)));
+  });
+
+  it('asks the restarted language server for its model again, without an edit', async () => {
+    const editor = await openPreview(SAMPLE);
+    await previewShows((s) => s.eventCount === eventLines(editor.document).length, 'the preview');
+    const requests = async () => (await vscode.commands.executeCommand<{ requests: unknown[] }>('_postmortem.preview.renders')).requests.length;
+    const before = await requests();
+    await vscode.commands.executeCommand('postmortem.restartServer');
+    await waitUntil(async () => (await requests()) > before, 30_000, 'a model request after the restart');
+    const shown = await previewShows((s) => s.eventCount === eventLines(editor.document).length && s.stale === undefined, 'the preview after the restart');
+    assert.equal(shown.version, editor.document.version);
   });
 
   it('exports the notice as Markdown and as HTML', async () => {

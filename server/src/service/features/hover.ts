@@ -4,7 +4,7 @@ import { factsOf, type PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { formatOffset, isValidTimeZone, zoneOffsetAtInstant } from '../time';
 import { countryByCode } from './completion/countries';
-import { describe, enumMeaning, enumValues, fieldInfo, typeLabel } from './completion/schemaDocs';
+import { describe, enumMeaning, enumValues, fieldInfo, proposedValues, typeLabel } from './completion/schemaDocs';
 import { factorHover } from './hover/factor';
 import { locate, type HoverTarget } from './hover/locate';
 import { timeHover } from './hover/time';
@@ -17,7 +17,7 @@ export function createHover(context: ServiceContext) {
     const info = fieldInfo(context.schema, path);
     if (!info) return undefined;
     const name = String(info.name);
-    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhenPublished') : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
+    const facts: string[] = [info.required ? l10n.t('hover.required') : info.conditional ? l10n.t('hover.requiredWhen', info.conditional.key, String(info.conditional.value)) : l10n.t('hover.optional'), typeLabel(l10n, context.schema, path)];
     const values = enumValues(info.resolved);
     if (values.length > 1) facts.push(l10n.t('hover.oneOf', values.map((value) => `\`${String(value)}\``).join(', ')));
     if (info.resolved?.default !== undefined) facts.push(l10n.t('hover.default', String(info.resolved.default)));
@@ -43,7 +43,7 @@ export function createHover(context: ServiceContext) {
     if (resolved?.definition === 'time' && typeof node.value === 'string') return timeHover(l10n, facts, node);
     if (path.length === 1 && field === 'timezone' && typeof node.value === 'string') return zoneHover(node.value, facts);
     if (path.length === 1 && field === 'language' && typeof node.value === 'string') return languageHover(node.value);
-    const meaning = enumValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
+    const meaning = proposedValues(resolved).includes(node.value as string) ? enumMeaning(l10n, field, node.value) : undefined;
     if (!meaning) return undefined;
     const isDefault = resolved?.default === node.value ? ` · ${l10n.t('hover.default', String(node.value))}` : '';
     return `**${String(field)}: ${String(node.value)}**${isDefault}\n\n${meaning}`;

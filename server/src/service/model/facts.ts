@@ -18,12 +18,48 @@ export interface PostmortemFacts {
   factors: FactorFact[];
   countermeasures: CountermeasureFact[];
   counts: CountFact[];
+  /** Every time in the document (period, windows, events), so time checks cover them all. */
   times: TimeFact[];
+  // Format 1.1: all optional, so each is undefined or empty in a version-1 document.
+  /** `report`: `preliminary` or `final` as written (the schema reports other values). */
+  report: TextFact | undefined;
+  severity: TextFact | undefined;
+  services: TextFact[];
+  regions: TextFact[];
+  /** `impact.windows`, each with its times (also listed in `times`). */
+  windows: WindowFact[];
+  /** `impact.data_exposed`: `'none'` said explicitly, or the kinds listed; undefined when absent or malformed. */
+  dataExposed: { value: 'none' | string[]; node: YNode } | undefined;
+  fiveWhys: TextFact[];
+  lessons: Record<LessonKey, TextFact[]>;
+  links: LinkFact[];
 }
 
-export interface DatedNode {
+/** A text value with its node: a date, an owner, one entry of a list of strings. */
+export interface TextFact {
   text: string;
   node: YScalar;
+}
+
+export type DatedNode = TextFact;
+
+/** The four lists of lessons, in the order a review reads them. */
+export const LESSON_KEYS = ['lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'] as const;
+export type LessonKey = (typeof LESSON_KEYS)[number];
+
+export interface WindowFact {
+  index: number;
+  node: YNode;
+  label: string;
+  start?: TimeFact;
+  end?: TimeFact;
+}
+
+export interface LinkFact {
+  index: number;
+  node: YNode;
+  title: string;
+  url?: TextFact;
 }
 
 export interface TimeFact {
@@ -41,6 +77,8 @@ export interface EventFact {
   kind: string;
   kindNode?: YScalar;
   text: string;
+  /** `approximate: true`: the times are "around" (頃), which ordering checks allow for. */
+  approximate: boolean;
 }
 
 export interface IdFact {
@@ -53,6 +91,9 @@ export interface FactorFact {
   node: YNode;
   id?: IdFact;
   description: string;
+  category?: TextFact;
+  /** Why the risk is accepted; an accepted factor needs no countermeasure. */
+  accepted?: TextFact;
 }
 
 export interface CountermeasureFact {
@@ -63,14 +104,23 @@ export interface CountermeasureFact {
   type: string | undefined;
   status: string | undefined;
   statusNode?: YScalar;
+  /** The day it was done (`due` is the day it is planned for). */
   date: string | undefined;
+  dateNode?: YScalar;
   addresses: IdFact[];
+  owner?: TextFact;
+  due?: TextFact;
+  priority?: TextFact;
+  ticket?: TextFact;
+  /** Why a `wont_do` measure is not done. */
+  reason?: TextFact;
 }
 
 export interface CountFact {
   index: number;
   node: YNode;
   label: string;
+  /** Whole or decimal (`99.9` with `unit: "%"`); undefined when not a number. */
   value: number | undefined;
   valueNode?: YScalar;
   qualifier: string;
@@ -119,6 +169,13 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
   };
   const periodNode = asMap(childOf(childOf(root, 'impact'), 'period'));
   const period = periodNode ? { node: periodNode, ...optional('start', timeAt(childOf(periodNode, 'start'))), ...optional('end', timeAt(childOf(periodNode, 'end'))) } : undefined;
+  const windows = itemsOf(childOf(root, 'impact'), 'windows').map((node, index): WindowFact => ({
+    index,
+    node,
+    label: stringValue(childOf(node, 'label')) ?? '',
+    ...optional('start', timeAt(childOf(node, 'start'))),
+    ...optional('end', timeAt(childOf(node, 'end'))),
+  }));
 
   // This runs for every event on every keystroke. An incremental parse hands back the very same
   // node for an event whose text did not change, so its fact is reused when index and zone agree.
@@ -132,7 +189,13 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
     const at = timeAt(childOf(node, 'at'));
     const until = timeAt(childOf(node, 'until'));
     const kindNode = asScalar(childOf(node, 'kind'));
-    const event: EventFact = { index, node, kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other', text: stringValue(childOf(node, 'event')) ?? '' };
+    const event: EventFact = {
+      index,
+      node,
+      kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other',
+      text: stringValue(childOf(node, 'event')) ?? '',
+      approximate: asScalar(childOf(node, 'approximate'))?.value === true,
+    };
     if (at) event.at = at;
     if (until) event.until = until;
     if (kindNode) event.kindNode = kindNode;
@@ -145,10 +208,13 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
     node,
     ...optional('id', idAt(childOf(node, 'id'))),
     description: stringValue(childOf(node, 'description')) ?? '',
+    ...optional('category', textAt(childOf(node, 'category'))),
+    ...optional('accepted', textAt(childOf(node, 'accepted'))),
   }));
 
   const countermeasures = itemsOf(root, 'countermeasures').map((node, index): CountermeasureFact => {
     const statusNode = asScalar(childOf(node, 'status'));
+    const date = textAt(childOf(node, 'date'));
     return {
       index,
       node,
@@ -157,8 +223,14 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
       type: stringValue(childOf(node, 'type')),
       status: typeof statusNode?.value === 'string' ? statusNode.value : undefined,
       ...optional('statusNode', statusNode ?? undefined),
-      date: stringValue(childOf(node, 'date')),
+      date: date?.text,
+      ...optional('dateNode', date?.node),
       addresses: (asSeq(childOf(node, 'addresses'))?.items ?? []).map(idAt).filter((fact): fact is IdFact => fact !== undefined),
+      ...optional('owner', textAt(childOf(node, 'owner'))),
+      ...optional('due', textAt(childOf(node, 'due'))),
+      ...optional('priority', textAt(childOf(node, 'priority'))),
+      ...optional('ticket', textAt(childOf(node, 'ticket'))),
+      ...optional('reason', textAt(childOf(node, 'reason'))),
     };
   });
 
@@ -169,33 +241,60 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
       index,
       node,
       label: stringValue(childOf(node, 'label')) ?? '',
-      value: integerOf(valueNode),
+      value: numberOf(valueNode),
       ...optional('valueNode', valueNode ?? undefined),
       qualifier: stringValue(childOf(node, 'qualifier')) ?? 'exact',
       unit: stringValue(childOf(node, 'unit')),
-      breakdown: (breakdownMap?.pairs ?? []).map((pair: YPair) => ({
+      // `x-` keys are team extensions, not parts of the figure.
+      breakdown: (breakdownMap?.pairs ?? []).filter((pair) => !isExtensionKey(pair.key.value)).map((pair: YPair) => ({
         key: String(pair.key.value),
         keyNode: pair.key,
-        value: integerOf(asScalar(pair.value)),
+        value: numberOf(asScalar(pair.value)),
         valueNode: pair.value,
       })),
     };
   });
 
-  const publishedNode = asScalar(childOf(root, 'published'));
+  const dataExposedNode = childOf(childOf(root, 'impact'), 'data_exposed');
+  const dataExposed = asScalar(dataExposedNode)?.value === 'none' ? 'none' : asSeq(dataExposedNode) ? textsOf(dataExposedNode).map((fact) => fact.text) : undefined;
+  const links = itemsOf(root, 'links').map((node, index): LinkFact => ({ index, node, title: stringValue(childOf(node, 'title')) ?? '', ...optional('url', textAt(childOf(node, 'url'))) }));
   return {
     root,
     zone,
     language: stringValue(childOf(root, 'language')),
     status: stringValue(childOf(root, 'status')),
-    published: publishedNode && typeof publishedNode.value === 'string' ? { text: publishedNode.value, node: publishedNode } : undefined,
+    published: textAt(childOf(root, 'published')),
     period,
     events,
     factors,
     countermeasures,
     counts,
     times,
+    report: textAt(childOf(root, 'report')),
+    severity: textAt(childOf(root, 'severity')),
+    services: textsOf(childOf(root, 'services')),
+    regions: textsOf(childOf(root, 'regions')),
+    windows,
+    dataExposed: dataExposed && dataExposedNode ? { value: dataExposed, node: dataExposedNode } : undefined,
+    fiveWhys: textsOf(childOf(childOf(root, 'cause'), 'five_whys')),
+    lessons: Object.fromEntries(LESSON_KEYS.map((key) => [key, textsOf(childOf(root, key))])) as Record<LessonKey, TextFact[]>,
+    links,
   };
+}
+
+/** Keys starting with `x-` are team extensions: allowed anywhere, read by no check. */
+export function isExtensionKey(key: unknown): boolean {
+  return typeof key === 'string' && key.startsWith('x-');
+}
+
+function textAt(node: YNode | null): TextFact | undefined {
+  const scalar = asScalar(node);
+  return scalar && typeof scalar.value === 'string' ? { text: scalar.value, node: scalar } : undefined;
+}
+
+/** The text entries of a list of strings; other entries are left to the schema to report. */
+function textsOf(node: YNode | null): TextFact[] {
+  return (asSeq(node)?.items ?? []).map(textAt).filter((fact): fact is TextFact => fact !== undefined);
 }
 
 function itemsOf(parent: YNode | null, key: string): YNode[] {
@@ -208,8 +307,8 @@ function idAt(node: YNode | null): IdFact | undefined {
   return { id: String(scalar.value), node: scalar };
 }
 
-function integerOf(node: YScalar | null | undefined): number | undefined {
-  return typeof node?.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
+function numberOf(node: YScalar | null | undefined): number | undefined {
+  return typeof node?.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
 }
 
 /** Spreads `{ [key]: value }` only when the value exists, which keeps optional fields truly absent. */

@@ -103,12 +103,16 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
     case 'const':
       return { span: valueSpan, code: 'schema-const', message: message('schema.const', fieldName, shown((error.params as { allowedValue: unknown }).allowedValue)) };
     case 'type': {
-      const expected = String((error.params as { type: string | string[] }).type);
+      // A field of two shapes (`data_exposed`: `none` or a list) names both.
+      const expected = String((error.params as { type: string | string[] }).type)
+        .split(',')
+        .map((type) => l10n.t(typeKey(type)))
+        .reduce((either, next) => l10n.t('type.or', either, next));
       const actualValue = valueAt(located.node);
       if (actualValue === null || actualValue === undefined) {
-        return { span: valueSpan, code: 'schema-type', message: message('schema.missingValue', fieldName, l10n.t(typeKey(expected))) };
+        return { span: valueSpan, code: 'schema-type', message: message('schema.missingValue', fieldName, expected) };
       }
-      return { span: valueSpan, code: 'schema-type', message: message('schema.type', fieldName, l10n.t(typeKey(expected)), l10n.t(typeKey(typeName(actualValue)))) };
+      return { span: valueSpan, code: 'schema-type', message: message('schema.type', fieldName, expected, l10n.t(typeKey(typeName(actualValue)))) };
     }
     case 'pattern':
     case 'format':
@@ -211,6 +215,8 @@ function formatKey(definition: string): MessageKey {
     case 'url':
     case 'contact':
       return 'schema.formatUrl';
+    case 'ticket':
+      return 'schema.formatTicket';
     default:
       return 'schema.formatOther';
   }

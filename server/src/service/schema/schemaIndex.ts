@@ -10,6 +10,7 @@ export interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   required?: string[];
   additionalProperties?: boolean | SchemaNode;
+  patternProperties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   enum?: unknown[];
   const?: unknown;
@@ -49,6 +50,12 @@ export interface ResolvedSchema {
   types: string[];
   items?: SchemaNode;
   additionalProperties?: boolean | SchemaNode;
+  patternProperties?: Record<string, SchemaNode>;
+  /**
+   * Keys required only when another key has a given value, read from `if`/`then`: `published` when
+   * `status: published`, `reason` when a countermeasure's `status: wont_do`.
+   */
+  conditional: Record<string, { key: string; value: unknown }>;
 }
 
 export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
@@ -72,7 +79,7 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
   const resolve = (node: SchemaNode | undefined): ResolvedSchema | undefined => {
     const { node: target, definition } = deref(node);
     if (!target) return undefined;
-    const resolved: ResolvedSchema = { properties: {}, required: [], types: [] };
+    const resolved: ResolvedSchema = { properties: {}, required: [], types: [], conditional: {} };
     if (definition) resolved.definition = definition;
     // Words written beside a `$ref` describe this field; the definition's own words are generic.
     if (node?.description) resolved.description = node.description;
@@ -90,9 +97,15 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
       if (schemaPart.type) resolved.types.push(...(Array.isArray(schemaPart.type) ? schemaPart.type : [schemaPart.type]));
       resolved.items ??= schemaPart.items;
       resolved.additionalProperties ??= schemaPart.additionalProperties;
+      resolved.patternProperties ??= schemaPart.patternProperties;
       for (const sub of [...(schemaPart.allOf ?? []), ...(schemaPart.anyOf ?? []), ...(schemaPart.oneOf ?? [])]) merge(sub, depth + 1);
-      // Conditionally required keys (`published` when published) are still keys of the object.
-      if (schemaPart.then) merge({ properties: schemaPart.then.properties ?? {} }, depth + 1);
+      // Conditionally required keys (`published` when published) are still keys of the object, and
+      // a value a string must take (`data_exposed: none` beside the list) is still a value to offer.
+      if (schemaPart.then) {
+        merge({ properties: schemaPart.then.properties ?? {}, ...(schemaPart.then.enum ? { enum: schemaPart.then.enum } : {}) }, depth + 1);
+        const condition = Object.entries(schemaPart.if?.properties ?? {}).find(([, test]) => test.const !== undefined);
+        if (condition) for (const key of schemaPart.then.required ?? []) resolved.conditional[key] ??= { key: condition[0], value: condition[1].const };
+      }
     };
     merge(target, 0);
     return resolved;
@@ -108,7 +121,9 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
       if (typeof segment === 'number') current = current.items ? resolve(current.items) : undefined;
       else {
         const property = current.properties[segment];
+        const patterned = property ? undefined : patternFor(current.patternProperties, segment);
         if (property) current = resolve(property);
+        else if (patterned) current = resolve(patterned);
         else if (typeof current.additionalProperties === 'object') current = resolve(current.additionalProperties);
         else current = undefined;
       }
@@ -128,4 +143,10 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
       return matches.at(-1)?.[1];
     },
   };
+}
+
+/** The schema of the first `patternProperties` entry whose pattern matches `key` (`^x-` extensions). */
+export function patternFor(patterns: Record<string, SchemaNode> | undefined, key: string): SchemaNode | undefined {
+  for (const [pattern, node] of Object.entries(patterns ?? {})) if (new RegExp(pattern, 'u').test(key)) return node;
+  return undefined;
 }

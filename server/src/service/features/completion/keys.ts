@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type Command, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
+import { asScalar, childOf, nodeAtPath } from '../../parse/tree';
 import type { KeySite } from './cursor';
 import { describe, enumValues, fieldInfo, typeLabel } from './schemaDocs';
 import { SnippetWriter } from './snippets';
@@ -15,8 +16,12 @@ export function keyItems(context: ServiceContext, facts: PostmortemFacts, site: 
   if (!schema) return [];
   const { l10n } = context;
   const required = new Set(schema.required);
-  // `published` is required only once the document says it is published.
-  if (site.path.length === 0 && facts.status === 'published') required.add('published');
+  // Keys required by a sibling's value count as required once the document has that value:
+  // `published` after `status: published`, `reason` after `status: wont_do`.
+  const container = nodeAtPath(facts.root, site.path).node;
+  for (const [name, condition] of Object.entries(schema.conditional)) {
+    if (asScalar(childOf(container, condition.key))?.value === condition.value) required.add(name);
+  }
   return Object.keys(schema.properties)
     .filter((name) => !site.present.has(name))
     .map((name, order): CompletionItem => {

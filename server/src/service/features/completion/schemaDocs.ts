@@ -1,6 +1,6 @@
 import type { Localizer } from '../../l10n';
 import type { JsonPath } from '../../parse/tree';
-import type { ResolvedSchema, SchemaIndex, SchemaNode } from '../../schema/schemaIndex';
+import { patternFor, type ResolvedSchema, type SchemaIndex, type SchemaNode } from '../../schema/schemaIndex';
 
 /** What completion and hover say about one field; shared so both describe a field the same way. */
 export interface FieldInfo {
@@ -9,8 +9,8 @@ export interface FieldInfo {
   raw: SchemaNode | undefined;
   resolved: ResolvedSchema | undefined;
   required: boolean;
-  /** Required only under a condition of the document (`published` when `status: published`). */
-  conditional: boolean;
+  /** Required only when a sibling has a value (`published` when `status: published`). */
+  conditional: { key: string; value: unknown } | undefined;
 }
 
 export function fieldInfo(schema: SchemaIndex, path: JsonPath): FieldInfo | undefined {
@@ -21,8 +21,8 @@ export function fieldInfo(schema: SchemaIndex, path: JsonPath): FieldInfo | unde
   if (!parent || !resolved) return undefined;
   let raw: SchemaNode | undefined;
   if (typeof name === 'number') raw = parent.items;
-  else raw = parent.properties[name] ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined);
-  const conditional = path.length === 1 && typeof name === 'string' && (schema.root.then?.required ?? []).includes(name);
+  else raw = parent.properties[name] ?? patternFor(parent.patternProperties, name) ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined);
+  const conditional = typeof name === 'string' ? parent.conditional[name] : undefined;
   return { name, raw, resolved, required: typeof name === 'string' && parent.required.includes(name), conditional };
 }
 
@@ -50,7 +50,12 @@ export function typeLabel(l10n: Localizer, schema: SchemaIndex, path: JsonPath, 
       return l10n.t('hover.type.slug');
   }
   const types = resolved.types;
-  if (types.includes('array')) return depth > 1 ? l10n.t('hover.type.array') : l10n.t('hover.type.listOf', typeLabel(l10n, schema, [...path, 0], depth + 1));
+  if (types.includes('array')) {
+    const list = depth > 1 ? l10n.t('hover.type.array') : l10n.t('hover.type.listOf', typeLabel(l10n, schema, [...path, 0], depth + 1));
+    // A list that may also be one word: `data_exposed` is `none` or a list of kinds.
+    const words = enumValues(resolved).map((value) => `\`${String(value)}\``);
+    return words.length > 0 ? l10n.t('type.or', words.join(', '), list) : list;
+  }
   if (types.includes('object')) return l10n.t('hover.type.object');
   if (types.includes('integer')) return l10n.t('hover.type.integer');
   if (types.includes('number')) return l10n.t('hover.type.number');
@@ -60,7 +65,7 @@ export function typeLabel(l10n: Localizer, schema: SchemaIndex, path: JsonPath, 
 }
 
 /** Enum fields that carry a per-value explanation in the hover messages table. */
-const EXPLAINED = new Set(['status', 'kind', 'type', 'qualifier', 'method', 'postmortem']);
+const EXPLAINED = new Set(['status', 'kind', 'type', 'qualifier', 'method', 'postmortem', 'report', 'data_exposed', 'approximate']);
 
 /** The fixed explanation of one enum value, e.g. what `kind: mitigated` means; undefined if none. */
 export function enumMeaning(l10n: Localizer, field: string | number | undefined, value: unknown): string | undefined {
@@ -74,4 +79,14 @@ export function enumMeaning(l10n: Localizer, field: string | number | undefined,
 /** Enum values as the schema lists them, without booleans (completing `true` helps nobody). */
 export function enumValues(resolved: ResolvedSchema | undefined): (string | number)[] {
   return (resolved?.enum ?? []).filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+}
+
+/**
+ * The values worth proposing for a field: its enum values, or for a flag such as `approximate`
+ * both booleans, the one that is not the default first (writing the key at all is for changing it).
+ */
+export function proposedValues(resolved: ResolvedSchema | undefined): (string | number | boolean)[] {
+  const values = enumValues(resolved);
+  if (values.length > 0 || !resolved || resolved.types.length !== 1 || resolved.types[0] !== 'boolean') return values;
+  return resolved.default === true ? [false, true] : [true, false];
 }

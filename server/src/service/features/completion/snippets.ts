@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
-import { enumValues } from './schemaDocs';
+import { proposedValues } from './schemaDocs';
 
 /**
  * Snippet text with absolute indentation: items are sent with `InsertTextMode.asIs`, because a key
@@ -20,7 +20,7 @@ export class SnippetWriter {
     return placeholder === undefined || placeholder === '' ? `$${index}` : `\${${index}:${escapeSnippet(placeholder)}}`;
   }
 
-  choice(values: readonly (string | number)[]): string {
+  choice(values: readonly (string | number | boolean)[]): string {
     return `\${${this.next++}|${values.map((value) => String(value).replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
   }
 
@@ -31,7 +31,8 @@ export class SnippetWriter {
   valueAfterColon(path: (string | number)[], column: number, depth = 0): string {
     const resolved = this.context.schema.at(path);
     const pad = ' '.repeat(column + this.unit);
-    const values = enumValues(resolved);
+    // A list that may also be one word (`data_exposed: none`) is written as the list: it is the usual case.
+    const values = resolved?.types.includes('array') ? [] : proposedValues(resolved);
     if (!resolved || depth > 4) return ` ${this.stop()}`;
     if (values.length === 1) return ` ${String(values[0])}`;
     if (values.length > 1) return ` ${this.choice(values)}`;

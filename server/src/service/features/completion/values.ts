@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { COUNTRIES } from './countries';
-import { enumMeaning, enumValues, fieldInfo } from './schemaDocs';
+import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
 
 export interface ValueRequest {
   context: ServiceContext;
@@ -24,14 +24,15 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (path.length === 1 && field === 'timezone') return zoneItems(request);
   if (path.length === 1 && field === 'language') return languageItems(request);
   const info = fieldInfo(request.context.schema, path);
-  return enumValues(info?.resolved).map((value, index) => {
+  return proposedValues(info?.resolved).map((value, index) => {
     const meaning = enumMeaning(request.context.l10n, field, value);
     const item = valueItem(request, String(value), index, CompletionItemKind.EnumMember);
     if (meaning) {
       item.detail = meaning;
       item.documentation = { kind: 'markdown', value: `\`${String(value)}\`: ${meaning}` };
     }
-    if (info?.resolved?.default === value) item.preselect = true;
+    // The default of a flag is what leaving the key out already says: propose the other value.
+    if (info?.resolved?.default === value && typeof value !== 'boolean') item.preselect = true;
     return item;
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,16 @@ const brokenPath = join(root, 'samples', 'broken.postmortem.yaml');
 const brokenText = readFileSync(brokenPath, 'utf8');
 const schemaPath = join(root, 'schemas', 'postmortem.schema.json');
 const README_SERVER_PATH = '/path/to/postmortem-language/server/out/server.js';
+
+/**
+ * A copy of samples/ outside the repository, opened as an editor opens a project: the folder is the
+ * workspace root, so the server finds its postmortem.config.yaml (which some broken-sample markers need).
+ */
+function samplesProject(): { dir: string; broken: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-editor-project-'));
+  cpSync(join(root, 'samples'), dir, { recursive: true });
+  return { dir, broken: join(dir, 'broken.postmortem.yaml') };
+}
 
 /** The fenced blocks of one language in the README section that starts with `heading`. */
 function readmeBlocks(heading: string, language: string): string[] {
@@ -57,8 +67,9 @@ describe('other editors', function () {
       'end',
     ].join('\n');
     writeFileSync(join(dir, 'init.lua'), init);
-    const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '--noplugin', '-u', join(dir, 'init.lua'), brokenPath, '-c', `lua PostmortemDump(${JSON.stringify(output)})`], {
-      cwd: root,
+    const project = samplesProject();
+    const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '--noplugin', '-u', join(dir, 'init.lua'), project.broken, '-c', `lua PostmortemDump(${JSON.stringify(output)})`], {
+      cwd: project.dir,
       encoding: 'utf8',
       timeout: 45_000,
       env: { ...process.env, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir, XDG_STATE_HOME: dir },
@@ -94,7 +105,8 @@ describe('other editors', function () {
       '(kill-emacs 0)',
     ].join('\n');
     writeFileSync(join(dir, 'run.el'), run);
-    const result = spawnSync('emacs', ['--batch', '-l', join(dir, 'init.el'), '-l', join(dir, 'run.el'), brokenPath], { cwd: root, encoding: 'utf8', timeout: 45_000, env: { ...process.env, HOME: dir } });
+    const project = samplesProject();
+    const result = spawnSync('emacs', ['--batch', '-l', join(dir, 'init.el'), '-l', join(dir, 'run.el'), project.broken], { cwd: project.dir, encoding: 'utf8', timeout: 45_000, env: { ...process.env, HOME: dir } });
     assert.equal(result.status, 0, `emacs: ${result.stdout}${result.stderr}`);
     assert.match(result.stdout, /^mode postmortem-mode$/m);
     const diagnostics = [...result.stdout.matchAll(/^diagnostic (\d+) postmortem \[([a-z0-9-]+)\]: /gm)].map((match) => ({ line: Number(match[1]) - 1, code: match[2] }));

@@ -15,6 +15,12 @@ export interface ClientOptions {
   serverArgs?: string[];
   /** Answers `workspace/configuration` per section; takes precedence over `configuration`. */
   settings?: (section: string | undefined) => unknown;
+  /** The workspace root the server is told about (where it looks for postmortem.config.yaml). */
+  rootUri?: string;
+  /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
+  watchFiles?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -28,6 +34,8 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
   capabilities: Record<string, unknown> = {};
+  /** What the server registered dynamically (`client/registerCapability`), e.g. file watchers. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, options.serverArgs ?? [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -47,14 +55,18 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (this.options.settings ? this.options.settings(item.section) : (this.options.configuration ?? null))));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
   async initialize(): Promise<void> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri, index) => ({ uri, name: `root${index}` })) } : {}),
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -62,7 +74,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined || this.options.settings !== undefined },
+        workspace: { configuration: this.options.configuration !== undefined || this.options.settings !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}), ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}) },
       },
     });
     this.capabilities = result.capabilities;

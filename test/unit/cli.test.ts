@@ -19,7 +19,7 @@ describe('postmortem-lint', () => {
     const result = await lint([broken]);
     assert.equal(result.code, 1);
     assert.ok(result.out.some((line) => /broken\.postmortem\.yaml:17:10 error .+ \[period-order\]$/.test(line)), result.out.join('\n'));
-    assert.ok(result.out.some((line) => /:61:9 warning .+ \[timeline-order\]$/.test(line)));
+    assert.ok(result.out.some((line) => /:62:9 warning .+ \[timeline-order\]$/.test(line)));
     assert.ok(result.out.every((line) => LINE.test(line)), 'every line parses');
     assert.match(result.err.at(-1) ?? '', /1 file\(s\) checked: \d+ error/);
   });

@@ -81,10 +81,11 @@ describe('postmortem-lint output formats', () => {
   it('sarif: valid against the SARIF 2.1.0 schema, every rule listed with help, UTF-16 regions', async () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
     // The published schema is draft-04: its `id` is draft-07's `$id`, nothing else in it differs.
-    // One of its patterns is not valid with the `u` flag, hence unicodeRegExp: false.
+    // One of its patterns is not valid with the `u` flag, hence unicodeRegExp: false; formats (uri,
+    // date-time) would need ajv-formats and are not what this test is about.
     const { id, $schema, ...rest } = schema;
     void $schema;
-    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile({ ...rest, $id: id });
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false }).compile({ ...rest, $id: id });
     const log = await sarif([samplesDir], { cwd: repoRoot });
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const run = log.runs[0]!;

@@ -1,3 +1,5 @@
+import { localDate } from '../protocol/today';
+
 /** The process-facing part of the command line, injected so tests can run it in-process. */
 export interface CliIo {
   /** One line (or block) of output; the implementation adds the final line break. */
@@ -28,11 +30,5 @@ export const nodeIo: CliIo = {
     return Buffer.concat(chunks);
   },
   cwd: process.cwd(),
-  today: () => todayIn(new Date()),
+  today: () => localDate(),
 };
-
-/** The local calendar date of an instant. */
-export function todayIn(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -9,6 +9,7 @@ import { type CliIo, nodeIo } from './io';
 import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
 import { decode, MAX_DOCUMENT_BYTES, readSource, type InputProblem } from './read';
 import { TOOL_VERSION } from './rules';
+import { applyProjectConfig } from './projectConfig';
 import { formatSarif } from './sarif';
 
 export type { CliIo } from './io';
@@ -20,6 +21,7 @@ const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'stdin' },
   { name: 'stdin-filename', value: 'text' },
   { name: 'exclude', value: 'text', repeatable: true },
+  { name: 'config', value: 'text' },
   { name: 'deadline-days', value: 'count' },
   { name: 'locale', value: 'text' },
   { name: 'help', alias: 'h' },
@@ -79,6 +81,16 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
 
   const deadlineDays = optionCount(parsed, 'deadline-days');
   const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
+  // The project configuration governs every file, and is checked with them so its own mistakes show.
+  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n);
+  let configUnreadable = project.failed;
+  for (const file of project.files) {
+    const source = await readSource(resolve(io.cwd, file), MAX_DOCUMENT_BYTES, file);
+    if ('problem' in source) {
+      io.stderr(l10n.t(source.problem.key, ...source.problem.args));
+      configUnreadable = true;
+    } else documents.push({ path: file, text: source.text });
+  }
   const totals = { errors: 0, warnings: 0, infos: 0 };
   const results: FileResult[] = [];
   const quiet = parsed.values.has('quiet');
@@ -100,7 +112,7 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   const maxWarnings = optionCount(parsed, 'max-warnings');
   const tooManyWarnings = maxWarnings !== undefined && totals.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr(l10n.t('cli.tooManyWarnings', totals.warnings, maxWarnings));
-  if (problems.length > 0) return 2;
+  if (problems.length > 0 || configUnreadable) return 2;
   return totals.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 

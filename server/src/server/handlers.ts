@@ -46,6 +46,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
       return only ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
     }),
   );
+  connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
   connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: service().exportNotice(document, params.format) })));

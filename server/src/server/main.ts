@@ -4,6 +4,8 @@ import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemS
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
+import { ProjectConfigTracker } from './projectConfig';
+import { withToday } from './today';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -16,7 +18,9 @@ let configurationPull = false;
 let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
-const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+const currentService = withToday(() => service);
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log);
+const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -25,6 +29,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
   service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  projectConfig.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -35,7 +40,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
+      ...projectConfig.capabilities(),
       ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
@@ -43,6 +50,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  projectConfig.watch();
   if (configurationPull) settingsReady = refreshSettings();
 });
 
@@ -78,7 +86,7 @@ connection.languages.diagnostics.on(async (params) => {
   await settingsReady;
   return publisher.pull(params.textDocument.uri);
 });
-registerFeatureHandlers(connection, documents, () => service, log);
+registerFeatureHandlers(connection, documents, currentService, log);
 
 documents.listen(connection);
 connection.listen();

@@ -49,6 +49,9 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'disclosure-lag': vscode.DiagnosticSeverity.Information,
   'done-without-date': vscode.DiagnosticSeverity.Warning,
   'insecure-contact': vscode.DiagnosticSeverity.Warning,
+  // Declared by the workspace's postmortem.config.yaml (a copy of samples/).
+  'unknown-severity': vscode.DiagnosticSeverity.Error,
+  'unknown-category': vscode.DiagnosticSeverity.Error,
 };
 
 describe('diagnostics', function () {

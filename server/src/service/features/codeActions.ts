@@ -15,6 +15,9 @@ type PerDiagnostic = (fix: FixContext, diagnostic: Diagnostic) => Fix[];
 const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'count-sum': countSumFixes,
   'schema-enum': enumFix,
+  'unknown-severity': enumFix,
+  'unknown-category': enumFix,
+  'unknown-rule': unknownKeyFix,
   'schema-unknown-key': unknownKeyFix,
   'schema-required': requiredFix,
   'done-without-date': doneDateFix,

@@ -2,6 +2,7 @@ import { countSum } from './countSum';
 import { doneWithoutDate, insecureContact } from './countermeasures';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { periodOrder } from './periodOrder';
+import { unknownCategory, unknownSeverity } from './projectScales';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -20,4 +21,6 @@ export const RULES: readonly Rule[] = [
   insecureContact,
   unknownTimeZone,
   impossibleTime,
+  unknownSeverity,
+  unknownCategory,
 ];

@@ -17,7 +17,9 @@ export type RuleCode =
   | 'done-without-date'
   | 'insecure-contact'
   | 'schema-timezone'
-  | 'schema-format';
+  | 'schema-format'
+  | 'unknown-severity'
+  | 'unknown-category';
 
 export interface Span {
   start: number;

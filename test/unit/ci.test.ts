@@ -20,7 +20,9 @@ interface ActionStep {
  * What CI integration can be checked without GitHub or pre-commit: the files parse, and the commands
  * they run do what they promise when run by hand, the way the runner or pre-commit would run them.
  */
-describe('CI integration files', () => {
+describe('CI integration files', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { runs: { using: string; steps: ActionStep[] }; inputs: Record<string, { default?: string }> };
 
   it('action.yml is a composite action with paths and args inputs that uploads SARIF', () => {

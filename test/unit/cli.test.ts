@@ -8,7 +8,9 @@ import { repoRoot, samplesDir, VALID } from './helpers';
 const broken = join(samplesDir, 'broken.postmortem.yaml');
 const LINE = /^(.+?):(\d+):(\d+) (error|warning|info|hint) (.+) \[([a-z0-9-]+)\]$/;
 
-describe('postmortem-lint', () => {
+describe('postmortem-lint', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('exits 0 on the samples without the broken one', async () => {
     const result = await lint([samplesDir, '--exclude', 'broken']);
     assert.equal(result.code, 0, result.out.join('\n'));

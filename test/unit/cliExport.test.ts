@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fixture, lint, runBin } from './cliHelpers';
 import { doc, service, VALID } from './helpers';
 
-describe('postmortem-lint export', () => {
+describe('postmortem-lint export', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('prints the Markdown notice, the same as the service', async () => {
     const dir = fixture({ 'a.postmortem.yaml': VALID });
     const result = await lint(['export', 'a.postmortem.yaml', '--format', 'md'], { cwd: dir });

@@ -8,7 +8,9 @@ import { VALID } from './helpers';
 
 const BROKEN = 'postmortem: 1\n';
 
-describe('postmortem-lint: files it cannot or must not read', () => {
+describe('postmortem-lint: files it cannot or must not read', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('follows symbolic links to files and folders, each file checked once', async () => {
     const dir = fixture({ 'real/a.postmortem.yaml': VALID });
     symlinkSync(join(dir, 'real/a.postmortem.yaml'), join(dir, 'alias.postmortem.yaml'));
@@ -64,6 +66,16 @@ describe('postmortem-lint: files it cannot or must not read', () => {
     assert.match(stdin.err.join('\n'), /<stdin>: .*more than the limit/);
   });
 
+  it("takes the size limit from the project configuration's max_document_bytes", async () => {
+    const big = `${VALID}${'# padding\n'.repeat(250_000)}`;
+    const dir = fixture({ 'postmortem.config.yaml': 'max_document_bytes: 2000000\n', 'elsewhere/postmortem.config.yaml': 'max_document_bytes: 3000000\n', 'big.postmortem.yaml': big });
+    const result = await lint(['big.postmortem.yaml'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.err.join('\n'), /big\.postmortem\.yaml: 2\.5 MB, more than the limit of 2\.0 MB/);
+    const raised = await lint(['big.postmortem.yaml', '--config', 'elsewhere'], { cwd: dir });
+    assert.equal(raised.code, 0, raised.err.join('\n'));
+  });
+
   it('reports every unreadable file and folder and exits 2, still checking the rest (as a user, not root)', () => {
     const dir = fixture({ 'a.postmortem.yaml': VALID, 'locked/b.postmortem.yaml': BROKEN, 'secret.postmortem.yaml': BROKEN });
     chmodSync(join(dir, 'locked'), 0o000);
@@ -101,7 +113,9 @@ describe('postmortem-lint: files it cannot or must not read', () => {
   });
 });
 
-describe('postmortem-lint: folder scans', () => {
+describe('postmortem-lint: folder scans', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('skips node_modules and honours .gitignore: patterns, folders, negation, nested files, ancestors', async () => {
     const dir = fixture({
       '.git/HEAD': 'ref: refs/heads/main\n',

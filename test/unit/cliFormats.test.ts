@@ -44,7 +44,9 @@ function parseCommand(line: string): { command: string; properties: Record<strin
   return { command: match[1] as string, properties, message: unescape(match[3] as string) };
 }
 
-describe('postmortem-lint output formats', () => {
+describe('postmortem-lint output formats', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('stylish lines are read by the VS Code problem matcher in package.json and the GitHub one', async () => {
     const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const vscode = packageJson.contributes.problemMatchers.find((matcher: { name: string }) => matcher.name === 'postmortem-lint');

@@ -30,7 +30,9 @@ function runSetup(options: { aptGet?: string; asNobody?: boolean }) {
   return { ...result, output: `${result.stdout}${result.stderr}`, bin };
 }
 
-describe('first-run setup without the means to install', () => {
+describe('first-run setup without the means to install', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('without apt-get: names what to install and exits 1 without a stack trace', () => {
     const result = runSetup({});
     assert.equal(result.status, 1);

@@ -7,7 +7,7 @@ import { collectInputs } from './files';
 import { FORMATS, formatGithub, formatJson, formatStylish, type FileResult, type FormatName } from './formats';
 import { type CliIo, nodeIo } from './io';
 import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
-import { decode, MAX_DOCUMENT_BYTES, readSource, type InputProblem } from './read';
+import { decode, MAX_DOCUMENT_BYTES, megabytes, readSource, type InputProblem } from './read';
 import { TOOL_VERSION } from './rules';
 import { applyProjectConfig } from './projectConfig';
 import { formatSarif } from './sarif';
@@ -53,12 +53,18 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   if (useStdin && parsed.positionals.some((input) => input !== '-')) return usageError(io, l10n.t('cli.stdinWithFiles'));
   if (!useStdin && parsed.positionals.length === 0) return usageError(io, l10n.t('cli.noInputs'));
 
+  const deadlineDays = optionCount(parsed, 'deadline-days');
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
+  // The project configuration governs every file (its size limit too), and is checked with them.
+  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n);
+  const limit = project.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+
   const problems: InputProblem[] = [];
   const documents: { path: string; text: string }[] = [];
   if (useStdin) {
-    const bytes = await io.readStdin(MAX_DOCUMENT_BYTES);
+    const bytes = await io.readStdin(limit);
     const name = stdinName ?? '<stdin>';
-    if (bytes === undefined) problems.push({ key: 'cli.tooLarge', args: [name, '>' + String(MAX_DOCUMENT_BYTES / (1024 * 1024)), String(MAX_DOCUMENT_BYTES / (1024 * 1024))] });
+    if (bytes === undefined) problems.push({ key: 'cli.tooLarge', args: [name, `> ${megabytes(limit)}`, megabytes(limit)] });
     else {
       const { text, invalidUtf8 } = decode(bytes);
       if (invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', name));
@@ -68,7 +74,7 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
     const collected = await collectInputs(parsed.positionals, parsed.values.get('exclude') ?? [], io.cwd);
     problems.push(...collected.problems);
     for (const file of collected.files) {
-      const source = await readSource(resolve(io.cwd, file), MAX_DOCUMENT_BYTES, file);
+      const source = await readSource(resolve(io.cwd, file), limit, file);
       if ('problem' in source) problems.push(source.problem);
       else {
         if (source.invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', file));
@@ -79,13 +85,9 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   for (const problem of problems) io.stderr(l10n.t(problem.key, ...problem.args));
   if (documents.length === 0) return 2;
 
-  const deadlineDays = optionCount(parsed, 'deadline-days');
-  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
-  // The project configuration governs every file, and is checked with them so its own mistakes show.
-  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n);
   let configUnreadable = project.failed;
   for (const file of project.files) {
-    const source = await readSource(resolve(io.cwd, file), MAX_DOCUMENT_BYTES, file);
+    const source = await readSource(resolve(io.cwd, file), limit, file);
     if ('problem' in source) {
       io.stderr(l10n.t(source.problem.key, ...source.problem.args));
       configUnreadable = true;

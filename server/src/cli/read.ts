@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { DEFAULT_SERVICE_SETTINGS } from '../service';
 import type { MessageKey } from '../service/l10n';
 
 /** Something the user should hear about; every one of them makes the run exit 2. */
@@ -8,8 +9,11 @@ export interface InputProblem {
   readonly args: string[];
 }
 
-/** Above this a file is refused: a postmortem is a few hundred KB at most, `/dev/zero` is endless. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * Above this a file is refused (a postmortem is a few hundred KB at most, `/dev/zero` is endless):
+ * the editor's size limit, which a project configuration's `max_document_bytes` may change.
+ */
+export const MAX_DOCUMENT_BYTES = DEFAULT_SERVICE_SETTINGS.maxDocumentBytes;
 
 export type Source = { text: string; invalidUtf8: boolean } | { problem: InputProblem };
 
@@ -81,6 +85,7 @@ function openProblem(path: string, error: NodeJS.ErrnoException): InputProblem {
   return { key: 'cli.unreadable', args: [path, error.message] };
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
+/** Decimal megabytes, as the limit is set in bytes (5,000,000 is 5.0 MB). */
+export function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
 }

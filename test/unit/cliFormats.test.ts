@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats';
 import { allRules } from '../../server/src/cli/rules';
 import { FINGERPRINT_KEY } from '../../server/src/cli/sarif';
-import { fixture, lint } from './cliHelpers';
+import { fixture, lint, TODAY } from './cliHelpers';
 import { repoRoot, samplesDir, service, doc, VALID } from './helpers';
 
 const broken = join(samplesDir, 'broken.postmortem.yaml');
@@ -51,7 +51,7 @@ describe('postmortem-lint output formats', function () {
     const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const vscode = packageJson.contributes.problemMatchers.find((matcher: { name: string }) => matcher.name === 'postmortem-lint');
     const github = JSON.parse(readFileSync(join(repoRoot, '.github/postmortem-lint-matcher.json'), 'utf8')).problemMatcher[0].pattern[0];
-    const expected = service({ locale: 'ja' }).validate(doc(brokenText));
+    const expected = service({ locale: 'ja', settings: { today: TODAY } }).validate(doc(brokenText));
     for (const locale of ['en', 'ja']) {
       const result = await lint([broken], { locale, cwd: repoRoot });
       assert.equal(result.out.length, expected.length);
@@ -77,7 +77,7 @@ describe('postmortem-lint output formats', function () {
     const parsed = JSON.parse(result.out.join('\n')) as { path: string; uri: string; diagnostics: unknown[] }[];
     assert.equal(parsed.length, 1);
     assert.equal(parsed[0]?.path, join('samples', 'broken.postmortem.yaml'));
-    assert.deepEqual(parsed[0]?.diagnostics, JSON.parse(JSON.stringify(service().validate(doc(brokenText)))));
+    assert.deepEqual(parsed[0]?.diagnostics, JSON.parse(JSON.stringify(service({ settings: { today: TODAY } }).validate(doc(brokenText)))));
   });
 
   it('sarif: valid against the SARIF 2.1.0 schema, every rule listed with help, UTF-16 regions', async () => {
@@ -99,7 +99,7 @@ describe('postmortem-lint output formats', function () {
       assert.match(rule.helpUri, /^https?:\/\/.+docs\/postmortem-format\.md#checks-/);
       assert.ok(rule.help.text.length > 10 && rule.shortDescription.text !== 'A check of the postmortem format.', rule.id);
     }
-    const expected = service().validate(doc(brokenText));
+    const expected = service({ settings: { today: TODAY } }).validate(doc(brokenText));
     const results = run.results.filter((result) => result.locations[0]?.physicalLocation.artifactLocation.uri === 'samples/broken.postmortem.yaml');
     assert.equal(results.length, expected.length);
     results.forEach((result, index) => {
@@ -141,7 +141,7 @@ describe('postmortem-lint output formats', function () {
 
   it('github: workflow commands that parse by the runner grammar, with escaped properties and data', async () => {
     const result = await lint([broken, '--format', 'github'], { cwd: repoRoot });
-    const expected = service().validate(doc(brokenText));
+    const expected = service({ settings: { today: TODAY } }).validate(doc(brokenText));
     assert.equal(result.out.length, expected.length);
     result.out.forEach((line, index) => {
       const { command, properties, message } = parseCommand(line);

@@ -12,6 +12,9 @@ export interface CliRun {
   err: string[];
 }
 
+/** The day the in-process command line runs on: compare with a service that has the same `today`. */
+export const TODAY = '2026-01-15';
+
 /** Runs the command line in-process with captured output, a fixed day and optional standard input. */
 export async function lint(args: string[], options: { locale?: string; stdin?: string | Uint8Array; cwd?: string } = {}): Promise<CliRun> {
   const out: string[] = [];
@@ -24,7 +27,7 @@ export async function lint(args: string[], options: { locale?: string; stdin?: s
       return bytes.length > maxBytes ? undefined : bytes;
     },
     cwd: options.cwd ?? process.cwd(),
-    today: () => '2026-01-15',
+    today: () => TODAY,
   };
   const code = await main(args, io, options.locale ?? 'en');
   return { code, out, err };

@@ -105,7 +105,7 @@ describe('project configuration: the file in the editor', () => {
     const checker = service();
     const top = withCursor('|\n');
     const keys = checker.complete(configDoc(top.text), top.position).items.map((item) => item.label);
-    assert.deepEqual(keys, ['severity', 'categories', 'ticket_url', 'disclosure_deadline_days', 'max_document_bytes', 'rules']);
+    assert.deepEqual(keys, ['severity', 'categories', 'ticket_url', 'disclosure_deadline_days', 'max_document_bytes', 'rules', 'regimes']);
     const rule = withCursor('rules:\n  count-sum: off\n  |\n');
     const ruleCodes = checker.complete(configDoc(rule.text), rule.position).items.map((item) => item.label);
     assert.ok(ruleCodes.includes('unknown-severity') && ruleCodes.includes('timeline-order'), ruleCodes.join(', '));

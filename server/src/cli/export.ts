@@ -2,7 +2,7 @@ import { realpath, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createLocalizer, createPostmortemService, type NoticeFormat } from '../service';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type NoticeFormat, type ReportProfile } from '../service';
 import type { CliIo } from './io';
 import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
 import { MAX_DOCUMENT_BYTES, readSource } from './read';
@@ -11,14 +11,16 @@ const EXPORT_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', alias: 'f', value: 'text' },
   { name: 'output', alias: 'o', value: 'text' },
   { name: 'force' },
+  { name: 'profile', value: 'text' },
   { name: 'deadline-days', value: 'count' },
   { name: 'locale', value: 'text' },
   { name: 'help', alias: 'h' },
 ];
 
 /**
- * `postmortem-lint export <file> [--format md|html] [--output <file>] [--force]`: the same notice as
- * the editor's "Export Notice" command, from the same service. Exit 0 written; 1 the document does
+ * `postmortem-lint export <file> [--format md|html] [--output <file>] [--profile <name>] [--force]`: the
+ * same notice as the editor's "Export Notice" command (or a regulator's report with --profile), from
+ * the same service. Exit 0 written; 1 the document does
  * not parse, is not a postmortem, or has errors (without --force): a notice from a wrong document is
  * worse than none; 2 bad usage or I/O, including an --output that is the input itself.
  */
@@ -31,7 +33,7 @@ export async function runExport(args: string[], io: CliIo, environmentLocale: st
   };
   if (isUsageProblem(parsed)) return fail(2, l10n.t(parsed.key, ...parsed.args));
   if (parsed.values.has('help')) {
-    io.stdout(l10n.t('notice.cli.usage'));
+    io.stdout(`${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}`);
     return 0;
   }
   const [file, ...others] = parsed.positionals;
@@ -40,6 +42,8 @@ export async function runExport(args: string[], io: CliIo, environmentLocale: st
   const output = optionValue(parsed, 'output');
   const format = optionValue(parsed, 'format') ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (format !== 'md' && format !== 'html') return fail(2, l10n.t('notice.cli.badFormat', format));
+  const profile = optionValue(parsed, 'profile');
+  if (profile !== undefined && !(REPORT_PROFILES as readonly string[]).includes(profile)) return fail(2, l10n.t('report.cli.badProfile', profile));
   const input = resolve(io.cwd, file);
   if (output !== undefined && (await sameFile(input, resolve(io.cwd, output)))) return fail(2, l10n.t('cli.export.sameFile', file));
 
@@ -56,7 +60,7 @@ export async function runExport(args: string[], io: CliIo, environmentLocale: st
   const errors = service.validate(document).filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
   if (errors > 0 && !parsed.values.has('force')) return fail(1, l10n.t('cli.export.hasErrors', file, errors));
 
-  const notice = service.exportNotice(document, format as NoticeFormat);
+  const notice = profile ? service.exportReport(document, profile as ReportProfile, format as NoticeFormat) : service.exportNotice(document, format as NoticeFormat);
   if (output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;

@@ -93,6 +93,8 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
       configUnreadable = true;
     } else documents.push({ path: file, text: source.text });
   }
+  // The files given are the workspace: language versions of one incident among them are compared.
+  service.setWorkspaceDocuments(documents.map(({ path, text }) => ({ uri: pathToFileURL(resolve(io.cwd, path)).href, version: 1, getText: () => text })));
   const totals = { errors: 0, warnings: 0, infos: 0 };
   const results: FileResult[] = [];
   const quiet = parsed.values.has('quiet');
@@ -100,7 +102,6 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
     const absolute = resolve(io.cwd, path);
     const uri = pathToFileURL(absolute).href;
     const diagnostics = service.validate({ uri, version: 1, getText: () => text });
-    service.forget(uri);
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === DiagnosticSeverity.Error) totals.errors++;
       else if (diagnostic.severity === DiagnosticSeverity.Warning) totals.warnings++;

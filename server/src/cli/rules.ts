@@ -16,8 +16,10 @@ const SCHEMA_CODES = ['yaml-syntax', 'schema-required', 'schema-unknown-key', 's
 export function allRules(): RuleInfo[] {
   const rules: RuleInfo[] = SCHEMA_CODES.map((code) => ({ code, severity: DiagnosticSeverity.Error }));
   for (const rule of RULES) if (!rules.some((known) => known.code === rule.code)) rules.push({ code: rule.code, severity: rule.severity });
-  // Reported by the size limit instead of a rule (on branches that have it).
-  if (!rules.some((known) => known.code === 'document-too-large')) rules.push({ code: 'document-too-large', severity: DiagnosticSeverity.Information });
+  // Reported outside RULES: across language versions, and by the size limit (on branches that have it).
+  for (const extra of [{ code: 'parity-mismatch', severity: DiagnosticSeverity.Warning }, { code: 'document-too-large', severity: DiagnosticSeverity.Information }]) {
+    if (!rules.some((known) => known.code === extra.code)) rules.push(extra);
+  }
   return rules;
 }
 

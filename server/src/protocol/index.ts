@@ -1,4 +1,5 @@
 export * from './settings';
 export * from './timeline';
 export * from './template';
-export type { NoticeFormat, TimelineModel } from '../service';
+export type { NoticeFormat, ReportProfile, TimelineModel } from '../service';
+export * from './snippets';

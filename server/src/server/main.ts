@@ -1,9 +1,11 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
+import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
+import { WorkspaceFiles } from './workspace';
 import { ProjectConfigTracker } from './projectConfig';
 import { withToday } from './today';
 
@@ -21,6 +23,22 @@ const log = (message: string) => connection.console.error(message);
 const currentService = withToday(() => service);
 const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log);
 const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
+// Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
+let refreshQueued = false;
+const recheck = (uris: string[]) => {
+  if (!pullMode) return uris.forEach((uri) => publisher.schedule(uri));
+  if (refreshQueued) return;
+  refreshQueued = true;
+  setImmediate(() => {
+    refreshQueued = false;
+    publisher.refreshAll();
+  });
+};
+const workspace = new WorkspaceFiles(connection, documents, currentService, recheck, log);
+connection.onDidChangeWatchedFiles((params) => {
+  projectConfig.onWatchedFiles(params.changes);
+  workspace.onWatchedFiles(params.changes);
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -28,7 +46,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationPull = Boolean(capabilities.workspace?.configuration);
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  workspace.initialize(params);
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays }, snippets: snippetSupport(params) });
   projectConfig.initialize(params);
   return {
     capabilities: {
@@ -43,15 +62,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
       ...projectConfig.capabilities(),
-      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
 });
 
+/** How this client takes quick fixes with places to fill in (protocol/snippets). */
+function snippetSupport(params: InitializeParams): SnippetSupport {
+  if ((params.initializationOptions as { insertSnippetCommand?: unknown } | undefined)?.insertSnippetCommand === true) return { command: INSERT_SNIPPET_COMMAND };
+  // LSP 3.18; the 3.17 types do not name the flag yet.
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+  return workspaceEdit?.snippetEditSupport === true ? 'lsp' : 'none';
+}
+
 connection.onInitialized(() => {
   projectConfig.watch();
   if (configurationPull) settingsReady = refreshSettings();
+  void workspace.start().catch((error: unknown) => log(`reading the workspace failed: ${String(error)}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -75,11 +103,19 @@ function applySettings(next: PostmortemSettings): void {
 }
 
 // Every document a client opens with us is checked, whatever languageId it says (editors say `yaml`).
-documents.onDidOpen((event) => publisher.schedule(event.document.uri));
-documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
+documents.onDidOpen((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
+documents.onDidChangeContent((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
   publisher.clear(event.document.uri);
+  // Its file on disk (if any) stands for it again in the other versions' checks.
+  workspace.documentChanged(event.document.uri);
 });
 
 connection.languages.diagnostics.on(async (params) => {

@@ -28,9 +28,11 @@ export class ProjectConfigTracker {
     documents.onDidChangeContent((event) => this.onDocument(event.document.uri));
     // Closed unsaved edits no longer count: the file on disk does again.
     documents.onDidClose((event) => this.onDocument(event.document.uri));
-    connection.onDidChangeWatchedFiles((params) => {
-      for (const change of params.changes) this.onDocument(change.uri);
-    });
+  }
+
+  /** Watched-file events (main.ts dispatches them: the connection takes one handler). */
+  onWatchedFiles(changes: readonly { uri: string }[]): void {
+    for (const change of changes) this.onDocument(change.uri);
   }
 
   /** Called from `initialize`, once the service exists: reads every root's file before the first check. */

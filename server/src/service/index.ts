@@ -1,5 +1,6 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/postmortem.schema.json';
+import type { SnippetSupport } from './util/snippet';
 import { createConfigDocument } from './config/configDocument';
 import { isProjectConfigUri, type ProjectConfig } from './config/projectConfig';
 import { mergeProjectConfig, ProjectConfigs } from './config/projects';
@@ -11,6 +12,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeFormat } from './features/notice';
+import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -18,12 +20,15 @@ import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
 import type { ParsedPostmortem } from './parse/parse';
+import { WorkspaceDocuments } from './parity/workspace';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
 
 export interface ServiceOptions {
   /** The UI language for messages (`en`, `ja`, or any tag starting with them). */
   locale?: string;
   settings?: Partial<ServiceSettings>;
+  /** How the client takes quick fixes with places to fill in (protocol/snippets); plain text by default. */
+  snippets?: SnippetSupport;
 }
 
 /** The whole language service: documents in, plain LSP data out. No I/O, no connection. */
@@ -55,6 +60,15 @@ export interface PostmortemService {
   exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
+  /**
+   * The other postmortems known (the workspace's, open ones as edited; the files given to the CLI).
+   * The service never reads files: it compares each document with its other language versions here.
+   */
+  setWorkspaceDocuments(documents: Iterable<TextDocumentLike>): void;
+  /** A regulator's report items (`appi`, `telecom-jp`, `gdpr`) filled from the document. */
+  exportReport(document: TextDocumentLike, profile: ReportProfile, format: NoticeFormat): string;
+  /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
+  counterparts(document: TextDocumentLike): string[];
 }
 
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
@@ -77,7 +91,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const symbols = createSymbols(context);
   const folding = createFolding(context);
   const navigation = createNavigation(context);
-  const codeActions = createCodeActions(context);
+  const codeActions = createCodeActions(context, options.snippets);
   const timeline = createTimeline(context);
   const notice = createNotice(context);
   const template = createTemplate();
@@ -85,6 +99,15 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
+  const reports = createReports(context);
+  const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
+  const validate = (document: TextDocumentLike) => {
+    const parsed = context.parse(document);
+    const parity = workspace.diagnostics(document, parsed);
+    const own = validation.provideDiagnostics(parsed);
+    if (parity.length === 0) return own;
+    return [...own, ...parity].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  };
 
   return {
     locale: context.l10n.locale,
@@ -93,8 +116,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     },
     configureProject: (config, folderUri = '') => projects.set(folderUri, config),
     parse: context.parse,
-    forget: (uri) => cache.forget(uri),
-    validate: (document) => (isConfig(document) ? config.provideDiagnostics(context.parse(document)) : validation.provideDiagnostics(context.parse(document))),
+    forget: (uri) => {
+      cache.forget(uri);
+      workspace.forget(uri);
+    },
+    validate: (document) => (isConfig(document) ? config.provideDiagnostics(context.parse(document)) : validate(document)),
     complete: (document, position) => (isConfig(document) ? config.provideCompletion : completion.provideCompletion)(context.parse(document), position),
     hover: (document, position) => (isConfig(document) ? config.provideHover : hover.provideHover)(context.parse(document), position),
     documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
@@ -109,6 +135,9 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
     exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
+    setWorkspaceDocuments: (documents) => workspace.set(documents),
+    exportReport: (document, profile, format) => reports.renderReport(context.parse(document), profile, format),
+    counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
 
@@ -118,4 +147,6 @@ export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type Rule
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
+export { REPORT_PROFILES, type ReportProfile } from './features/reports';
+export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -1,4 +1,6 @@
 import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../parse/tree';
+import { readRegimes } from '../regulatory/config';
+import type { RegimeDefinition } from '../regulatory/regimes';
 
 /** How loud one check is, as `rules:` in the project configuration says (ESLint's words). */
 export type RuleLevel = 'off' | 'info' | 'warning' | 'error';
@@ -26,6 +28,8 @@ export interface ProjectConfig {
   maxDocumentBytes?: number;
   /** Per-code severity overrides; codes not listed keep their own severity. */
   rules: Readonly<Record<string, RuleLevel>>;
+  /** Reporting regimes the team declares beside the built-in ones (`regimes:`). */
+  regimes?: readonly RegimeDefinition[];
 }
 
 export const EMPTY_PROJECT_CONFIG: Readonly<ProjectConfig> = Object.freeze({ rules: Object.freeze({}) });
@@ -59,6 +63,8 @@ export function readProjectConfig(root: YNode | null): ProjectConfig {
   if (typeof days === 'number' && Number.isFinite(days) && days >= 0) config.disclosureDeadlineDays = days;
   const bytes = asScalar(childOf(map, 'max_document_bytes'))?.value;
   if (typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 1) config.maxDocumentBytes = bytes;
+  const regimes = readRegimes(childOf(map, 'regimes'));
+  if (regimes.length > 0) config.regimes = regimes;
   return config;
 }
 

@@ -18,8 +18,24 @@ export type RuleCode =
   | 'insecure-contact'
   | 'schema-timezone'
   | 'schema-format'
+  | 'until-order'
+  | 'detected-before-impact'
+  | 'done-in-future'
+  | 'overdue'
+  | 'duplicate-address'
+  | 'timezone-abbreviation'
   | 'unknown-severity'
-  | 'unknown-category';
+  | 'unknown-category'
+
+  | 'regulatory-unknown-regime'
+  | 'regulatory-unknown-stage'
+  | 'regulatory-no-clock'
+  | 'regulatory-late'
+  | 'regulatory-prompt'
+  | 'regulatory-overdue'
+  | 'regulatory-due'
+  | 'regulatory-before-clock'
+  | 'regulatory-hint';
 
 export interface Span {
   start: number;
@@ -40,7 +56,11 @@ export interface DiagnosticData {
   replacement?: string | number;
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
+  /** For `schema-type`: the type the value should have had (`array` for a single value where a list belongs). */
+  expected?: string;
   path?: (string | number)[];
+  /** For `parity-mismatch`: the other language version, named in the UI language. */
+  version?: string;
 }
 
 export interface Rule {

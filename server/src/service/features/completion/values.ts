@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { COUNTRIES } from './countries';
+import { regulatoryItems } from './regulatory';
 import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
 
 export interface ValueRequest {
@@ -28,6 +29,8 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (path.length === 1 && field === 'language') return languageItems(request);
   const scale = scaleAt(path, request.context.settings(request.uri).project);
   if (scale) return scaleItems(request, scale);
+  const regulatory = regulatoryItems(request);
+  if (regulatory) return regulatory;
   const info = fieldInfo(request.context.schema, path);
   return proposedValues(info?.resolved).map((value, index) => {
     const meaning = enumMeaning(request.context.l10n, field, value);

@@ -22,15 +22,12 @@ const T0 = Date.now();
 const say = (...a) => console.log(`[${P} ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
 /**
- * The native modules VS Code's server needs built for the end-to-end tests. Two are skipped, which
- * took a third of a cold first run's compiling: kerberos (loaded only for Kerberos proxy
- * authentication; it also needed the libkrb5-dev package) and node-pty (only the integrated
- * terminal's pty host, which no test opens; `npm start` builds it, see TERMINAL_MODULES).
+ * The native modules VS Code's server needs built for the end-to-end tests. kerberos is skipped: it is
+ * loaded only for Kerberos proxy authentication, and building it needed the libkrb5-dev package.
+ * node-pty stays: without it the pty host fails and the packaged-extension checks time out.
  * @parcel/watcher ships its binary in an npm package; spdlog writes the logs and output channels.
  */
-const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'];
-/** Built only when a person will use the VS Code (`npm start`): its terminal needs them. */
-const TERMINAL_MODULES = ['node-pty'];
+const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog', 'node-pty'];
 
 /** A problem the user can fix (a missing package, no root): printed as a message, never a stack trace. */
 export class SetupError extends Error {}
@@ -143,14 +140,12 @@ function symlinkForce(target, linkPath) {
 
 /**
  * Makes sure code-server is installed and usable. Returns the code-server package folder.
- * `terminal`: also build what the integrated terminal needs (for a person, not for the tests).
- * @param {{force?: boolean, terminal?: boolean}} [opts]
+ * @param {{force?: boolean}} [opts]
  */
 export async function setup(opts = {}) {
   const t0 = Date.now();
-  const wanted = opts.terminal ? [...NATIVE_MODULES, ...TERMINAL_MODULES] : NATIVE_MODULES;
-  const terminalReady = !opts.terminal || TERMINAL_MODULES.every((m) => builtNodeFiles(path.join(vscodeDir, 'node_modules', m)).length > 0);
-  if (!opts.force && fs.existsSync(stampFile) && fs.existsSync(CHROMIUM) && which('rg') && terminalReady) {
+  const wanted = NATIVE_MODULES;
+  if (!opts.force && fs.existsSync(stampFile) && fs.existsSync(CHROMIUM) && which('rg')) {
     say(`code-server ${CODE_SERVER_VERSION} ready (cached in ${path.relative(repoRoot, cacheDir)}) — ${Date.now() - t0} ms`);
     return codeServerDir;
   }

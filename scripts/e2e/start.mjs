@@ -107,7 +107,7 @@ async function selfCheck(url, folder) {
 }
 
 async function main() {
-  await setup({ terminal: true });
+  await setup();
   if (!argv['no-build']) ensureBuilt({ prefix: 'start' });
 
   const folder = path.resolve(argv.folder ?? samplesDir);

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const CODE_SERVER_VERSION = '4.100.3';
-/** npm prefix folder that holds code-server (git-ignored via `.cache/`). */
-export const cacheDir = path.join(repoRoot, '.cache', 'code-server');
+/**
+ * npm prefix folder that holds code-server (git-ignored via `.cache/`). POSTMORTEM_E2E_CACHE puts it
+ * elsewhere, e.g. to time a cold first run without deleting the usual one.
+ */
+export const cacheDir = process.env.POSTMORTEM_E2E_CACHE ? path.resolve(process.env.POSTMORTEM_E2E_CACHE) : path.join(repoRoot, '.cache', 'code-server');
 /** The installed code-server package. */
 export const codeServerDir = path.join(cacheDir, 'node_modules', 'code-server');
 /** code-server's bundled VS Code. */

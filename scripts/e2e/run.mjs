@@ -27,7 +27,7 @@ import { copySamples, ensureBuilt } from './ensureBuilt.mjs';
 import { escapeRegExp, findBrokenSample, firstTimeOf } from './sampleText.mjs';
 import { CHROMIUM, repoRoot, resultsDir, samplesDir, screenshotsDir } from './paths.mjs';
 import { runPackagedChecks } from './packaged.mjs';
-import { setup } from './setup.mjs';
+import { setup, SetupError } from './setup.mjs';
 
 const { values: argv } = parseArgs({
   options: {
@@ -470,7 +470,7 @@ async function main() {
   if (fatal) {
     failed++;
     problems.push(`${fatal instanceof TimeoutError ? 'TIMEOUT' : 'ERROR'}: ${fatal.message}`);
-    if (!(fatal instanceof TimeoutError) && fatal.stack) console.error(fatal.stack);
+    if (!(fatal instanceof TimeoutError) && !(fatal instanceof SetupError) && fatal.stack) console.error(fatal.stack);
   }
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'e2e-summary.json'), JSON.stringify({

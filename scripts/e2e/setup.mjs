@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Idempotent install of a real VS Code (code-server@4.100.3) into .cache/code-server/,
-// plus Debian's chromium/ripgrep/libkrb5-dev when missing. Safe to run repeatedly:
-// a stamp file makes a second run instant.
+// plus Debian's chromium and ripgrep when missing. Safe to run repeatedly: a stamp file makes a
+// second run instant. Needs root (or the packages already installed) for apt-get; without them it
+// says what to install and exits 1 without a stack trace.
 //
 // Why each step (this machine cannot download from GitHub and runs as root):
 //  - code-server's install script refuses root and downloads from GitHub -> --ignore-scripts;
 //  - so we redo its post-install by hand: argon2, lib/vscode's production deps and native
 //    modules, Debian's rg in place of @vscode/ripgrep's download, the links, built-in extensions.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,18 +21,31 @@ const P = 'setup';
 const T0 = Date.now();
 const say = (...a) => console.log(`[${P} ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
-const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'kerberos', 'native-watchdog', 'node-pty'];
+/**
+ * The native modules VS Code's server needs built for the end-to-end tests. kerberos is skipped: it is
+ * loaded only for Kerberos proxy authentication, and building it needed the libkrb5-dev package.
+ * node-pty stays: without it the pty host fails and the packaged-extension checks time out.
+ * @parcel/watcher ships its binary in an npm package; spdlog writes the logs and output channels.
+ */
+const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog', 'node-pty'];
 
-function sh(cmd, args, opts = {}) {
-  const { cwd = repoRoot, allowFail = false, quiet = true, env } = opts;
+/** A problem the user can fix (a missing package, no root): printed as a message, never a stack trace. */
+export class SetupError extends Error {}
+
+/** Runs a command; while it runs, says every 20 s that it still does, so a long step is never silent. */
+async function sh(cmd, args, opts = {}) {
+  const { cwd = repoRoot, allowFail = false, env, label } = opts;
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const ticker = setInterval(() => say(`… still running ${label ?? `${cmd} ${args.join(' ')}`} (${((Date.now() - t0) / 1000).toFixed(0)} s)`), 20_000);
+  const r = await new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => resolve({ error, stdout, stderr, status: null }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  }).finally(() => clearInterval(ticker));
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   if (r.status !== 0 && !allowFail) {
@@ -85,25 +99,34 @@ function unloadable(modules, cwd) {
 }
 
 function debianPackagesPresent() {
-  const haveKrb = spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0;
-  return { chromium: fs.existsSync(CHROMIUM), rg: which('rg'), krb: haveKrb };
+  return { chromium: fs.existsSync(CHROMIUM), rg: which('rg') };
 }
 
-function ensureDebianPackages() {
+/** Waits this long for another apt or dpkg (unattended-upgrades on a fresh machine) to finish. */
+const APT_LOCK_TIMEOUT_SECONDS = 120;
+
+async function ensureDebianPackages() {
   const have = debianPackagesPresent();
-  if (have.chromium && have.rg && have.krb) {
-    say(`system packages present: ${CHROMIUM}, ${have.rg}, libkrb5-dev`);
+  if (have.chromium && have.rg) {
+    say(`system packages present: ${CHROMIUM}, ${have.rg}`);
     return;
   }
-  const missing = [!have.chromium && 'chromium', !have.rg && 'ripgrep', !have.krb && 'libkrb5-dev'].filter(Boolean);
-  say(`installing Debian packages (missing: ${missing.join(', ')}): apt-get update && apt-get install -y chromium ripgrep libkrb5-dev`);
+  const missing = [!have.chromium && 'chromium', !have.rg && 'ripgrep'].filter(Boolean);
+  const command = `apt-get install ${missing.join(' ')}`;
+  if (!which('apt-get')) throw new SetupError(`missing ${missing.join(' and ')}, and this is not a Debian/Ubuntu system with apt-get: install ${missing.join(' and ')} with your package manager (chromium at ${CHROMIUM}), then run again.`);
+  if (process.getuid?.() !== 0) throw new SetupError(`missing Debian packages ${missing.join(', ')}. Install them as root (sudo ${command}), then run again.`);
+  say(`installing Debian packages ${missing.join(', ')} (apt-get; waits up to ${APT_LOCK_TIMEOUT_SECONDS} s for another apt to finish)`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  sh('apt-get', ['update'], { env });
-  sh('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'ripgrep', 'libkrb5-dev'], { env });
-  const after = debianPackagesPresent();
-  if (!after.chromium || !after.rg || !after.krb) {
-    throw new Error(`apt-get finished but still missing: ${JSON.stringify(after)}`);
+  const lock = ['-o', `DPkg::Lock::Timeout=${APT_LOCK_TIMEOUT_SECONDS}`];
+  try {
+    await sh('apt-get', [...lock, 'update'], { env, label: 'apt-get update' });
+    await sh('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing], { env, label: 'apt-get install' });
+  } catch (error) {
+    const busy = /lock|Could not get lock|is held by process/i.test(error.message);
+    throw new SetupError(busy ? `another apt-get or dpkg held the package lock for over ${APT_LOCK_TIMEOUT_SECONDS} s. Wait for it to finish (or run: sudo ${command}), then run again.` : `apt-get could not install ${missing.join(', ')}:\n${error.message}\nInstall them yourself (sudo ${command}), then run again.`);
   }
+  const after = debianPackagesPresent();
+  if (!after.chromium || !after.rg) throw new SetupError(`apt-get finished but ${!after.chromium ? CHROMIUM : 'rg'} is still missing: install it (sudo ${command}), then run again.`);
 }
 
 function symlinkForce(target, linkPath) {
@@ -121,12 +144,14 @@ function symlinkForce(target, linkPath) {
  */
 export async function setup(opts = {}) {
   const t0 = Date.now();
+  const wanted = NATIVE_MODULES;
   if (!opts.force && fs.existsSync(stampFile) && fs.existsSync(CHROMIUM) && which('rg')) {
     say(`code-server ${CODE_SERVER_VERSION} ready (cached in ${path.relative(repoRoot, cacheDir)}) — ${Date.now() - t0} ms`);
     return codeServerDir;
   }
-  say(`setting up code-server ${CODE_SERVER_VERSION} in ${path.relative(repoRoot, cacheDir)}/`);
-  ensureDebianPackages();
+  const shownCache = path.relative(repoRoot, cacheDir).startsWith('..') ? cacheDir : path.relative(repoRoot, cacheDir);
+  say(`setting up code-server ${CODE_SERVER_VERSION} in ${shownCache}/`);
+  await ensureDebianPackages();
   for (const f of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []) {
     if (f.startsWith('.setup-complete-')) fs.rmSync(path.join(cacheDir, f), { force: true });
   }
@@ -142,7 +167,7 @@ export async function setup(opts = {}) {
   })();
   if (installedVersion !== CODE_SERVER_VERSION) {
     say(`npm install code-server@${CODE_SERVER_VERSION} --ignore-scripts ...`);
-    sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact'], { cwd: cacheDir });
+    await sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact'], { cwd: cacheDir, label: 'npm install code-server' });
   } else {
     say(`code-server ${CODE_SERVER_VERSION} package already installed`);
   }
@@ -153,7 +178,7 @@ export async function setup(opts = {}) {
   const argonBuilt = () => findNodeFiles(path.join(argon2Dir, 'lib', 'binding')).length > 0;
   if (!argonBuilt() || unloadable(['argon2'], cacheDir).length) {
     say('npm rebuild argon2 ...');
-    sh('npm', ['rebuild', 'argon2'], { cwd: cacheDir, allowFail: true });
+    await sh('npm', ['rebuild', 'argon2'], { cwd: cacheDir, allowFail: true, label: 'npm rebuild argon2' });
     if (!argonBuilt()) throw new Error('argon2 has no built .node file after `npm rebuild argon2`');
     const bad = unloadable(['argon2'], cacheDir);
     if (bad.length) throw new Error(`argon2 built but does not load: ${bad.join('; ')}`);
@@ -162,22 +187,22 @@ export async function setup(opts = {}) {
   // 3. lib/vscode production dependencies, then its native modules.
   if (!fs.existsSync(path.join(vscodeDir, 'node_modules', 'vscode-textmate'))) {
     say('lib/vscode: npm install --omit=dev --ignore-scripts ...');
-    sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir });
+    await sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, label: 'npm install (lib/vscode)' });
   }
   const vsMods = path.join(vscodeDir, 'node_modules');
-  const unbuilt = () => NATIVE_MODULES.filter((m) => builtNodeFiles(path.join(vsMods, m)).length === 0);
+  const unbuilt = () => wanted.filter((m) => builtNodeFiles(path.join(vsMods, m)).length === 0);
   let todo = unbuilt();
   // Built for another Node ABI (Node was upgraded)? Then rebuild them all.
-  if (!todo.length && unloadable(NATIVE_MODULES, vscodeDir).length) todo = [...NATIVE_MODULES];
+  if (!todo.length && unloadable(wanted, vscodeDir).length) todo = [...wanted];
   if (todo.length) {
     say(`lib/vscode: npm rebuild ${todo.join(' ')} ...`);
     // node-pty's post-install step fails at the very end although pty.node is built: check files.
-    sh('npm', ['rebuild', ...todo], { cwd: vscodeDir, allowFail: true });
+    await sh('npm', ['rebuild', ...todo], { cwd: vscodeDir, allowFail: true, label: `npm rebuild ${todo.join(' ')}` });
     todo = unbuilt();
     if (todo.length) {
       // One at a time, to surface the real error of the one that failed.
       for (const m of todo) {
-        const r = sh('npm', ['rebuild', m], { cwd: vscodeDir, allowFail: true });
+        const r = await sh('npm', ['rebuild', m], { cwd: vscodeDir, allowFail: true, label: `npm rebuild ${m}` });
         if (builtNodeFiles(path.join(vsMods, m)).length === 0) {
           const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-30).join('\n');
           throw new Error(`native module ${m} has no built .node file:\n${tail}`);
@@ -185,9 +210,9 @@ export async function setup(opts = {}) {
       }
     }
   }
-  const bad = unloadable(NATIVE_MODULES, vscodeDir);
+  const bad = unloadable(wanted, vscodeDir);
   if (bad.length) throw new Error(`native modules built but do not load:\n  ${bad.join('\n  ')}`);
-  say(`native modules built and loadable: ${NATIVE_MODULES.join(', ')}`);
+  say(`native modules built and loadable: ${wanted.join(', ')}`);
 
   // 4. Debian's rg in place of @vscode/ripgrep's GitHub download.
   const rgTarget = path.join(vsMods, '@vscode', 'ripgrep', 'bin', 'rg');
@@ -204,14 +229,14 @@ export async function setup(opts = {}) {
   const extDir = path.join(vscodeDir, 'extensions');
   if (!fs.existsSync(path.join(extDir, 'node_modules')) || !fs.existsSync(path.join(extDir, '.e2e-installed'))) {
     say('lib/vscode/extensions: npm install --omit=dev --ignore-scripts ...');
-    sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: extDir });
+    await sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: extDir, label: 'npm install (built-in extensions)' });
     fs.writeFileSync(path.join(extDir, '.e2e-installed'), '');
   }
 
   // 7. sanity: the entry exists and node can load it far enough to print its version.
   const entry = path.join(codeServerDir, 'out', 'node', 'entry.js');
   const tmpHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-version-'));
-  const v = sh(process.execPath, [entry, '--version'], {
+  const v = await sh(process.execPath, [entry, '--version'], {
     cwd: cacheDir, allowFail: true, env: { HOME: tmpHome, XDG_CONFIG_HOME: path.join(tmpHome, '.config'), XDG_DATA_HOME: path.join(tmpHome, '.local') },
   });
   fs.rmSync(tmpHome, { recursive: true, force: true });
@@ -227,7 +252,7 @@ export async function setup(opts = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   setup({ force: process.argv.includes('--force') }).catch((err) => {
-    console.error(`[${P}] FAILED: ${err.stack || err.message}`);
+    console.error(err instanceof SetupError ? `[${P}] ${err.message}` : `[${P}] FAILED: ${err.stack || err.message}`);
     process.exit(1);
   });
 }

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ensureBuilt } from './ensureBuilt.mjs';
 import { CHROMIUM, repoRoot, samplesDir, screenshotsDir } from './paths.mjs';
-import { setup } from './setup.mjs';
+import { setup, SetupError } from './setup.mjs';
 
 const { values: argv } = parseArgs({
   options: {
@@ -163,6 +163,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[start] ${e.stack || e.message}`);
+  console.error(e instanceof SetupError ? `[start] ${e.message}` : `[start] ${e.stack || e.message}`);
   process.exit(1);
 });

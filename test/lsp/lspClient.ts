@@ -13,6 +13,10 @@ export interface ClientOptions {
   locale?: string;
   /** Node flags for the server process (e.g. `-r` a preload). */
   execArgv?: string[];
+  /** Another server to drive (e.g. yaml-language-server): node arguments instead of this server's. */
+  serverArgs?: string[];
+  /** Answers `workspace/configuration` per section; takes precedence over `configuration`. */
+  settings?: (section: string | undefined) => unknown;
   /** The workspace root the server is told about (where it looks for postmortem.config.yaml). */
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
@@ -40,7 +44,7 @@ export class TestClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, options.serverArgs ?? [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -55,7 +59,7 @@ export class TestClient {
       }
     });
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (this.options.settings ? this.options.settings(item.section) : (this.options.configuration ?? null))));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
@@ -77,7 +81,7 @@ export class TestClient {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
         workspace: {
-          configuration: this.options.configuration !== undefined,
+          configuration: this.options.configuration !== undefined || this.options.settings !== undefined,
           ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
           ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}),
           ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),

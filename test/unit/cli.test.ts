@@ -1,37 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/export';
+import { bin, fixture, lint, runBin } from './cliHelpers';
 import { readExpectations } from '../common/markers';
 import { readSample, repoRoot, samplesDir, VALID } from './helpers';
 
-/** Runs the command line in-process with captured output. */
-async function lint(args: string[], locale = 'en') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
-    writeFile: async () => undefined,
-  };
-  const code = await main(args, io, locale);
-  return { code, out, err };
-}
+const broken = join(samplesDir, 'broken.postmortem.yaml');
+const LINE = /^(.+?):(\d+):(\d+) (error|warning|info|hint) (.+) \[([a-z0-9-]+)\]$/;
 
-function fixture(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-describe('postmortem-lint', () => {
+describe('postmortem-lint', function () {
+  // Child processes (the built bin, npm, bash) are slow on a loaded machine; none waits on a timer.
+  this.timeout(30_000);
   it('exits 0 on the samples without the broken one', async () => {
     const result = await lint([samplesDir, '--exclude', 'broken']);
     assert.equal(result.code, 0, result.out.join('\n'));
@@ -39,13 +19,14 @@ describe('postmortem-lint', () => {
   });
 
   it('prints file:line:col severity message [code] and exits 1 on errors', async () => {
-    const result = await lint([join(samplesDir, 'broken.postmortem.yaml')]);
+    const result = await lint([broken]);
     assert.equal(result.code, 1);
     // Lines come from the sample's own `# expect:` markers, so adding a check to it never breaks this test.
     const markers = readExpectations(readSample('broken.postmortem.yaml'));
     const lineOf = (code: string) => (markers.find((marker) => marker.code === code)?.line ?? -1) + 1;
     assert.ok(result.out.some((line) => new RegExp(`broken\\.postmortem\\.yaml:${lineOf('period-order')}:\\d+ error .+ \\[period-order\\]$`).test(line)), result.out.join('\n'));
     assert.ok(result.out.some((line) => new RegExp(`:${lineOf('timeline-order')}:\\d+ warning .+ \\[timeline-order\\]$`).test(line)));
+    assert.ok(result.out.every((line) => LINE.test(line)), 'every line parses');
     assert.match(result.err.at(-1) ?? '', /1 file\(s\) checked: \d+ error/);
   });
 
@@ -59,25 +40,81 @@ describe('postmortem-lint', () => {
     assert.match(globbed.err.at(-1) ?? '', /^1 file/);
   });
 
-  it('exits 2 with a clear message on bad usage or unreadable input', async () => {
-    assert.equal((await lint([])).code, 2);
-    const unknown = await lint(['--frobnicate', samplesDir]);
-    assert.equal(unknown.code, 2);
-    assert.match(unknown.err.join('\n'), /Unknown option --frobnicate/);
-    const missing = await lint(['/no/such/file.postmortem.yaml']);
-    assert.equal(missing.code, 2);
-    assert.match(missing.err.join('\n'), /Cannot read \/no\/such\/file\.postmortem\.yaml/);
-    assert.equal((await lint(['--deadline-days', 'soon', samplesDir])).code, 2);
+  it('accepts --opt=value and --opt value for every option with a value, in lint and export alike', async () => {
+    for (const [flag, value] of [['--format', 'json'], ['--max-warnings', '3'], ['--exclude', 'broken'], ['--deadline-days', '400'], ['--locale', 'en']]) {
+      const spaced = await lint([samplesDir, flag as string, value as string, ...(flag === '--exclude' ? [] : ['--exclude', 'broken'])]);
+      const joined = await lint([samplesDir, `${flag}=${value}`, ...(flag === '--exclude' ? [] : ['--exclude', 'broken'])]);
+      assert.deepEqual(joined, spaced, flag);
+      assert.equal(spaced.code, 0, `${flag}: ${spaced.err.join('\n')}`);
+    }
+    assert.equal((await lint(['--stdin-filename=a.postmortem.yaml', '--stdin'], { stdin: VALID })).code, 0);
+    const sample = join(samplesDir, 'face2face-videos.postmortem.yaml');
+    const spaced = await lint(['export', sample, '--format', 'html', '--locale', 'ja']);
+    const joined = await lint(['export', sample, '--format=html', '--locale=ja']);
+    assert.equal(spaced.code, 0, spaced.err.join('\n'));
+    assert.deepEqual(joined, spaced);
+    assert.match(spaced.out.join('\n'), /^<!DOCTYPE html>/i);
   });
 
-  it('applies the deadline setting and speaks Japanese', async () => {
-    const face2face = join(samplesDir, 'face2face-videos.postmortem.yaml');
-    assert.deepEqual((await lint([face2face, '--deadline-days', '400'])).out, []);
-    const ja = await lint([join(samplesDir, 'broken.postmortem.yaml')], 'ja_JP.UTF-8');
-    assert.ok(ja.out.some((line) => line.includes(' エラー ')));
+  it('exits 2 with a clear message on bad usage, and says so in Japanese', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /No files given/],
+      [['--frobnicate', samplesDir], /Unknown option --frobnicate/],
+      [['--deadline-days', 'soon', samplesDir], /whole number/],
+      [['--max-warnings=-1', samplesDir], /whole number/],
+      [['--format', 'xml', samplesDir], /Unknown output format "xml"/],
+      [['--quiet=yes', samplesDir], /takes no value/],
+      [[samplesDir, '--format'], /needs a value/],
+      [['--stdin-filename', 'x.yaml', samplesDir], /--stdin-filename names standard input/],
+      [['--stdin', samplesDir], /give no other files/],
+      [['export', '--output=x.md'], /Which file/],
+      [['export', broken, '--force=1'], /takes no value/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await lint(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.err.join('\n'), message, args.join(' '));
+      assert.deepEqual(result.out, [], 'nothing on stdout');
+    }
+    const ja = await lint(['--locale=ja', '--frobnicate']);
+    assert.match(ja.err.join('\n'), /不明なオプション --frobnicate/);
   });
 
-  // `npm test` builds first, so the bundle the bin starts is there.
+  it('--help and --version print on stdout and exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await lint([flag]);
+      assert.equal(help.code, 0);
+      assert.match(help.out.join('\n'), /^Usage: postmortem-lint/);
+      assert.match(help.out.join('\n'), /Exit status: 0 /);
+    }
+    const version = await lint(['--version']);
+    assert.deepEqual([version.code, version.out], [0, [JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version]]);
+    assert.match((await lint(['export', '--help'])).out.join('\n'), /^Usage: postmortem-lint export/);
+  });
+
+  it('--quiet prints errors only; --max-warnings turns too many warnings into exit 1', async () => {
+    const quiet = await lint([broken, '--quiet']);
+    assert.ok(quiet.out.length > 0 && quiet.out.every((line) => LINE.exec(line)?.[4] === 'error'));
+    const warningsOnly = fixture({ 'w.postmortem.yaml': VALID.replace('https://', 'http://') });
+    const none = await lint([warningsOnly]);
+    assert.equal(none.code, 0, 'warnings alone do not fail');
+    const over = await lint([warningsOnly, '--max-warnings', '0']);
+    assert.equal(over.code, 1);
+    assert.match(over.err.join('\n'), /1 warning\(s\), more than --max-warnings 0/);
+    assert.equal((await lint([warningsOnly, '--max-warnings=1'])).code, 0);
+  });
+
+  it('reads standard input with --stdin or -, reported under --stdin-filename', async () => {
+    const text = readFileSync(broken, 'utf8');
+    const named = await lint(['--stdin', '--stdin-filename', 'incidents/x.postmortem.yaml'], { stdin: text });
+    const dash = await lint(['-', '--stdin-filename=incidents/x.postmortem.yaml'], { stdin: text });
+    assert.equal(named.code, 1);
+    assert.deepEqual(dash, named);
+    assert.ok(named.out.some((line) => line.startsWith('incidents/x.postmortem.yaml:17:10 error')), named.out.join('\n'));
+    const anonymous = await lint(['-'], { stdin: text });
+    assert.ok(anonymous.out.every((line) => line.startsWith('<stdin>:')));
+  });
+
   it('compares the language versions among the files it is given', async () => {
     const ja = VALID.replace('language: en', 'language: ja').replace('value: 1053', 'value: 1054').replace('other: 4', 'other: 5');
     const dir = fixture({ 'a.en.postmortem.yaml': VALID, 'a.postmortem.yaml': ja });
@@ -88,21 +125,42 @@ describe('postmortem-lint', () => {
     assert.equal(one.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 0);
   });
 
-  it('export --profile writes a regulator\'s report items; an unknown profile is bad usage', async () => {
+  it("export --profile writes a regulator's report items; an unknown profile is bad usage", async () => {
     const appi = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'appi']);
     assert.equal(appi.code, 0, appi.err.join('\n'));
     assert.match(appi.out.join('\n'), /## 9\. その他参考となる事項/);
-    const bad = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'hipaa']);
+    const bad = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile=hipaa']);
     assert.equal(bad.code, 2);
     assert.match(bad.err.join('\n'), /Unknown profile "hipaa"/);
   });
 
-  it('the built bin behaves the same as a separate process', () => {
-    const bin = join(repoRoot, 'bin', 'postmortem-lint.js');
-    const clean = spawnSync(process.execPath, [bin, samplesDir, '--exclude', 'broken'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  it('"no postmortem files" exits 2 without a summary of zero files', async () => {
+    const empty = fixture({ 'notes.txt': 'hello\n' });
+    const result = await lint([empty]);
+    assert.equal(result.code, 2);
+    assert.deepEqual(result.err, [`No postmortem files in ${empty}.`]);
+  });
+
+  it('the built bin: same results, exit codes, help on stdout; before a build, a clear message and exit 2', () => {
+    const clean = runBin([samplesDir, '--exclude', 'broken']);
     assert.equal(clean.status, 0, clean.stderr);
-    const broken = spawnSync(process.execPath, [bin, join(samplesDir, 'broken.postmortem.yaml')], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-    assert.equal(broken.status, 1);
-    assert.equal(spawnSync(process.execPath, [bin, '--nope'], { encoding: 'utf8' }).status, 2);
+    assert.equal(runBin([broken]).status, 1);
+    const help = runBin(['--help']);
+    assert.deepEqual([help.status, help.stderr], [0, '']);
+    assert.match(help.stdout, /^Usage:/);
+    assert.equal(runBin(['--nope']).status, 2);
+    // The bin stub with no bundle next to it: a copy of bin/ in a folder without server/out.
+    const unbuilt = fixture({ 'bin/postmortem-lint.js': readFileSync(bin, 'utf8') });
+    const result = spawnSync(process.execPath, [join(unbuilt, 'bin/postmortem-lint.js'), samplesDir], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'postmortem-lint is not built yet: run `npm run build` first.\n');
+  });
+
+  it("the README's first command line example exits 0 on the project's samples", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /^npx postmortem-lint ([^#\n]+?)\s*(#.*)?$/m.exec(readme);
+    assert.ok(example, 'the README has a postmortem-lint example');
+    const result = runBin((example[1] as string).split(/\s+/));
+    assert.equal(result.status, 0, `${example[0]}\n${result.stdout}${result.stderr}`);
   });
 });

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExport } from '../../server/src/cli/export';
 import { escapeLine } from '../../server/src/service/features/notice/markdown';
-import { FULL_11 } from './format11Fixture';
 import { doc, readSample, repoRoot, service, VALID } from './helpers';
 import { hostileDocument } from './timelineFixtures';
 
@@ -113,85 +111,5 @@ describe('notice export: hostile text stays text', () => {
     assert.equal(escapeLine('1. not a list'), '1\\. not a list');
     assert.equal(escapeLine('=== not a rule'), '\\=== not a rule');
     assert.equal(escapeLine('a # b - c 1. d'), 'a # b - c 1. d');
-  });
-});
-
-describe('postmortem-lint export', () => {
-  function memoryIo(files: Record<string, string>) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const written: Record<string, string> = {};
-    return {
-      out,
-      err,
-      written,
-      io: {
-        stdout: (text: string) => void out.push(text),
-        stderr: (text: string) => void err.push(text),
-        readFile: async (path: string) => {
-          const text = files[path];
-          if (text === undefined) throw new Error('ENOENT: no such file');
-          return text;
-        },
-        writeFile: async (path: string, text: string) => void (written[path] = text),
-      },
-    };
-  }
-  const run = async (args: string[], files: Record<string, string> = { 'a.postmortem.yaml': VALID }, locale = 'en') => {
-    const memory = memoryIo(files);
-    return { code: await runExport(args, memory.io, locale), ...memory };
-  };
-
-  it('prints the Markdown notice, the same as the service', async () => {
-    const result = await run(['a.postmortem.yaml', '--format', 'md']);
-    assert.equal(result.code, 0);
-    assert.equal(`${result.out.join('\n')}\n`, service().exportNotice(doc(VALID), 'md'));
-  });
-
-  it('writes HTML to --output, and takes the format from its extension', async () => {
-    const result = await run(['a.postmortem.yaml', '-o', 'notice.html']);
-    assert.equal(result.code, 0);
-    assert.match(result.written['notice.html'] ?? '', /^<!DOCTYPE html>/);
-    assert.deepEqual(result.out, []);
-    assert.equal((await run(['a.postmortem.yaml', '--format=html'])).out.join('').startsWith('<!DOCTYPE html>'), true);
-  });
-
-  it('refuses bad usage with exit 2 and a message in the UI language', async () => {
-    assert.equal((await run([])).code, 2);
-    const bad = await run(['a.postmortem.yaml', '--format', 'pdf'], undefined, 'ja');
-    assert.equal(bad.code, 2);
-    assert.match(bad.err.join(), /md か html/);
-    assert.equal((await run(['a.postmortem.yaml', '--bogus'])).code, 2);
-    assert.equal((await run(['a.postmortem.yaml', 'b.postmortem.yaml'])).code, 2);
-    const missing = await run(['nope.yaml']);
-    assert.equal(missing.code, 2);
-    assert.match(missing.err.join(), /nope\.yaml/);
-    const help = await run(['--help']);
-    assert.equal(help.code, 0);
-    assert.match(help.err.join(), /--format md\|html/);
-  });
-
-  it('leaves internal fields out by default and keeps them with --audience internal', async () => {
-    const files = { 'a.postmortem.yaml': FULL_11 };
-    const publicRun = await run(['a.postmortem.yaml'], files);
-    assert.equal(publicRun.code, 0);
-    assert.ok(!publicRun.out.join('\n').includes('@rina'));
-    assert.deepEqual((await run(['a.postmortem.yaml', '--audience', 'public'], files)).out, publicRun.out);
-    const internal = await run(['a.postmortem.yaml', '--audience=internal'], files);
-    assert.equal(internal.code, 0);
-    assert.match(internal.out.join('\n'), /Owner: @rina/);
-    const overdue = await run(['a.postmortem.yaml', '--audience', 'internal'], { 'a.postmortem.yaml': FULL_11.replace('due: 2028-06-30', 'due: 2001-01-01') });
-    assert.match(overdue.out.join('\n'), /Due 2001-01-01 \(Overdue\)/, 'the CLI passes its today');
-    const bad = await run(['a.postmortem.yaml', '--audience', 'everyone'], files, 'ja');
-    assert.equal(bad.code, 2);
-    assert.match(bad.err.join(), /public か internal/);
-    assert.match((await run(['--help'])).err.join(), /--audience public\|internal/);
-  });
-
-  it('exits 1 and writes nothing for a document that does not parse', async () => {
-    const result = await run(['a.postmortem.yaml', '-o', 'x.md'], { 'a.postmortem.yaml': 'title: [unclosed\n' });
-    assert.equal(result.code, 1);
-    assert.deepEqual(result.written, {});
-    assert.match(result.err.join(), /does not parse/);
   });
 });

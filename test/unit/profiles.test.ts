@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExport } from '../../server/src/cli/export';
+import { fixture, lint, TODAY as CLI_TODAY } from './cliHelpers';
 import type { ReportProfile } from '../../server/src/service';
 import { doc, readSample, repoRoot, service, VALID } from './helpers';
 
@@ -255,28 +255,14 @@ describe('export profiles: golden files', () => {
 });
 
 describe('postmortem-lint export --profile', () => {
-  const run = async (args: string[], locale = 'en') => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const files: Record<string, string> = { 'f2f.yaml': readSample('face2face-videos.postmortem.yaml') };
-    const code = await runExport(
-      args,
-      {
-        stdout: (text) => void out.push(text),
-        stderr: (text) => void err.push(text),
-        readFile: async (path) => files[path] ?? Promise.reject(new Error('ENOENT')),
-        writeFile: async () => undefined,
-      },
-      locale,
-    );
-    return { code, out, err };
-  };
+  // The face2face sample has no errors, so the export needs no --force; the CLI runs on its fixed day.
+  const run = (args: string[], locale = 'en') => lint(['export', ...args], { cwd: fixture({ 'f2f.yaml': readSample('face2face-videos.postmortem.yaml') }), locale });
 
   it('prints the profile, the same as the service', async () => {
     const result = await run(['f2f.yaml', '--profile', 'telecom-jp']);
     assert.equal(result.code, 0, result.err.join('\n'));
     const text = readSample('face2face-videos.postmortem.yaml');
-    assert.equal(`${result.out.join('\n')}\n`, service({ settings: { today: TODAY } }).exportReport(doc(text), 'telecom-jp', 'md'));
+    assert.equal(`${result.out.join('\n')}\n`, service({ settings: { today: CLI_TODAY } }).exportReport(doc(text), 'telecom-jp', 'md'));
     assert.match(result.out[0] ?? '', /^# 電気通信事故の報告/);
   });
 
@@ -300,6 +286,6 @@ describe('postmortem-lint export --profile', () => {
   it('documents --profile in --help', async () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.err.join('\n'), /--profile appi\|telecom-jp\|gdpr/);
+    assert.match(help.out.join('\n'), /--profile appi\|telecom-jp\|gdpr/);
   });
 });

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CliIo } from '../../server/src/cli/export';
-import { formatDiagnostic, main } from '../../server/src/cli/main';
+import { formatStylish } from '../../server/src/cli/formats';
 import { localDate } from '../../server/src/protocol/today';
 import { withToday } from '../../server/src/server/today';
-import { createLocalizer, parseProjectConfig, type PostmortemService, type ServiceSettings } from '../../server/src/service';
+import { parseProjectConfig, type PostmortemService, type ServiceSettings } from '../../server/src/service';
+import { lint } from './cliHelpers';
 import { service, VALID } from './helpers';
-
-async function lint(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readFile: async (path) => readFileSync(path, 'utf8'), writeFile: async () => undefined };
-  return { code: await main(args, io, 'en'), out, err };
-}
 
 const CONFIG = 'severity:\n  - id: SEV-1\n  - id: SEV-2\nrules:\n  count-sum: error\ndisclosure_deadline_days: 10\n';
 const POSTMORTEM = VALID.replace('status: published\n', 'status: published\nseverity: SEV-9\n').replace('      value: 1053', '      value: 1000');
@@ -34,7 +27,8 @@ describe('project configuration: postmortem-lint', () => {
     const result = await lint(['--config', join(dir, 'postmortem.config.yaml'), file]);
     const editor = service();
     editor.configureProject(parseProjectConfig(CONFIG).config);
-    const expected = editor.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => POSTMORTEM }).map((d) => formatDiagnostic(relative(process.cwd(), file), d, createLocalizer('en')));
+    const uri = pathToFileURL(file).href;
+    const expected = formatStylish([{ path: file, uri, text: POSTMORTEM, diagnostics: editor.validate({ uri, version: 1, getText: () => POSTMORTEM }) }]);
     assert.deepEqual(result.out, expected);
     assert.deepEqual(
       result.out.map((line) => /\[([a-z-]+)\]$/.exec(line)?.[1]),
@@ -77,8 +71,9 @@ describe('project configuration: postmortem-lint', () => {
   it('export reads the same configuration (and refuses a bad --config)', async () => {
     const dir = project();
     const file = join(dir, 'incident.postmortem.yaml');
-    const plain = await lint(['export', file, '--format', 'md']);
-    const configured = await lint(['export', '--config', dir, file, '--format', 'md']);
+    // The incident has errors on purpose (the checks above); --force exports it anyway.
+    const plain = await lint(['export', file, '--format', 'md', '--force']);
+    const configured = await lint(['export', '--config', dir, file, '--format', 'md', '--force']);
     assert.equal(configured.code, 0, configured.err.join('\n'));
     assert.deepEqual(configured.out, plain.out);
     const refused = await lint(['export', '--config', join(dir, 'incident.postmortem.yaml'), file]);

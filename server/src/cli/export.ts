@@ -1,129 +1,90 @@
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localDate } from '../protocol/today';
-import { applyProjectConfig, takeConfigOption } from './projectConfig';
-import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
+import type { CliIo } from './io';
+import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
+import { applyProjectConfig } from './projectConfig';
+import { MAX_DOCUMENT_BYTES, readSource } from './read';
 
-/** The I/O the command line needs, injected so tests can run it in-process. */
-export interface CliIo {
-  /** One line (or block) of output; the implementation adds the final line break. */
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile(path: string): Promise<string>;
-  writeFile(path: string, text: string): Promise<void>;
-}
-
-interface ExportOptions {
-  file: string;
-  format: NoticeFormat;
-  audience: NoticeAudience;
-  output: string | undefined;
-  deadlineDays: number | undefined;
-  profile: ReportProfile | undefined;
-}
+const EXPORT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', alias: 'f', value: 'text' },
+  { name: 'output', alias: 'o', value: 'text' },
+  { name: 'force' },
+  { name: 'profile', value: 'text' },
+  { name: 'audience', value: 'text' },
+  { name: 'config', value: 'text' },
+  { name: 'deadline-days', value: 'count' },
+  { name: 'locale', value: 'text' },
+  { name: 'help', alias: 'h' },
+];
 
 /**
- * `postmortem-lint export <file> [--format md|html] [--output <file>]`: the same notice as the
- * editor's "Export Notice" command, from the same service. Exit 0 written, 1 the document does not
- * parse (nothing is written: a notice from half a document is worse than none), 2 bad usage or I/O.
+ * `postmortem-lint export <file> [--format md|html] [--audience public|internal] [--output <file>] [--profile <name>] [--force]`: the
+ * same notice as the editor's "Export Notice" command (or a regulator's report with --profile), from
+ * the same service. Exit 0 written; 1 the document does
+ * not parse, is not a postmortem, or has errors (without --force): a notice from a wrong document is
+ * worse than none; 2 bad usage or I/O, including an --output that is the input itself.
  */
-export async function runExport(args: string[], io: CliIo, locale: string | undefined): Promise<number> {
-  const l10n = createLocalizer(locale);
-  const configOption = takeConfigOption([...args], l10n);
-  const options = typeof configOption === 'string' ? configOption : parseExportArguments(configOption.argv, l10n);
-  if (typeof options === 'string') {
-    io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}` : options);
-    return options === 'help' ? 0 : 2;
+export async function runExport(args: string[], io: CliIo, environmentLocale: string | undefined): Promise<number> {
+  const parsed = parseArguments(args, EXPORT_OPTIONS);
+  const l10n = createLocalizer(parsed.locale ?? environmentLocale);
+  const fail = (code: number, message: string) => {
+    io.stderr(message);
+    return code;
+  };
+  if (isUsageProblem(parsed)) return fail(2, l10n.t(parsed.key, ...parsed.args));
+  if (parsed.values.has('help')) {
+    io.stdout(`${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}`);
+    return 0;
   }
-  let text: string;
-  try {
-    text = await io.readFile(options.file);
-  } catch (error) {
-    io.stderr(l10n.t('cli.unreadable', options.file, error instanceof Error ? error.message : String(error)));
-    return 2;
-  }
-  const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
-  // Today is the machine's date, as for the lint: the internal version marks overdue action items.
-  service.configure({ today: localDate() });
+  const [file, ...others] = parsed.positionals;
+  if (file === undefined) return fail(2, l10n.t('notice.cli.noFile'));
+  if (others.length > 0) return fail(2, l10n.t('notice.cli.tooMany', parsed.positionals.length));
+  const output = optionValue(parsed, 'output');
+  const format = optionValue(parsed, 'format') ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
+  if (format !== 'md' && format !== 'html') return fail(2, l10n.t('notice.cli.badFormat', format));
+  const profile = optionValue(parsed, 'profile');
+  if (profile !== undefined && !(REPORT_PROFILES as readonly string[]).includes(profile)) return fail(2, l10n.t('report.cli.badProfile', profile));
+  const audience = optionValue(parsed, 'audience') ?? 'public';
+  if (audience !== 'public' && audience !== 'internal') return fail(2, l10n.t('notice.cli.badAudience', audience));
+  const input = resolve(io.cwd, file);
+  if (output !== undefined && (await sameFile(input, resolve(io.cwd, output)))) return fail(2, l10n.t('cli.export.sameFile', file));
+
+  const source = await readSource(input, MAX_DOCUMENT_BYTES, file);
+  if ('problem' in source) return fail(2, l10n.t(source.problem.key, ...source.problem.args));
+  if (source.invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', file));
+  const deadlineDays = optionCount(parsed, 'deadline-days');
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
   // The team's configuration (regimes, deadline, ticket URLs) shapes the export as it does in the editor.
-  if ((await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: options.deadlineDays }, io.stderr, l10n)).failed) return 2;
-  const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
+  if ((await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n)).failed) return 2;
+  const document = { uri: pathToFileURL(input).href, version: 1, getText: () => source.text };
   const problem = service.timelineModel(document).problem;
-  if (problem) {
-    io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
-    return 1;
-  }
-  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format, options.audience);
-  if (options.output === undefined) {
+  if (problem) return fail(1, l10n.t('notice.cli.notParsed', file, problem.message));
+  const value = service.parse(document).value;
+  if (typeof value !== 'object' || value === null || !('postmortem' in value)) return fail(1, l10n.t('cli.export.notPostmortem', file));
+  const errors = service.validate(document).filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
+  if (errors > 0 && !parsed.values.has('force')) return fail(1, l10n.t('cli.export.hasErrors', file, errors));
+
+  const notice = profile ? service.exportReport(document, profile as ReportProfile, format as NoticeFormat) : service.exportNotice(document, format as NoticeFormat, audience as NoticeAudience);
+  if (output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
   }
   try {
-    await io.writeFile(options.output, notice);
+    await writeFile(resolve(io.cwd, output), notice, 'utf8');
   } catch (error) {
-    io.stderr(l10n.t('cli.unreadable', options.output, error instanceof Error ? error.message : String(error)));
-    return 2;
+    return fail(2, l10n.t('cli.cannotWrite', output, error instanceof Error ? error.message : String(error)));
   }
   return 0;
 }
 
-function parseExportArguments(args: readonly string[], l10n: Localizer): ExportOptions | string {
-  const files: string[] = [];
-  let format: string | undefined;
-  let audience: string | undefined;
-  let output: string | undefined;
-  let deadlineDays: number | undefined;
-  let profile: ReportProfile | undefined;
-  for (let index = 0; index < args.length; index++) {
-    const argument = args[index] as string;
-    const value = (): string | undefined => args[++index];
-    const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
-    const take = (): string | undefined => inline ?? value();
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--format':
-      case '-f':
-        format = take();
-        if (format === undefined) return l10n.t('cli.missingValue', flag);
-        break;
-      case '--audience':
-        audience = take();
-        if (audience === undefined) return l10n.t('cli.missingValue', flag);
-        if (audience !== 'public' && audience !== 'internal') return l10n.t('notice.cli.badAudience', audience);
-        break;
-      case '--output':
-      case '-o':
-        output = take();
-        if (output === undefined) return l10n.t('cli.missingValue', flag);
-        break;
-      case '--deadline-days': {
-        const days = take();
-        if (days === undefined) return l10n.t('cli.missingValue', flag);
-        if (!/^\d+$/.test(days)) return l10n.t('cli.badNumber', flag, days);
-        deadlineDays = Number(days);
-        break;
-      }
-      case '--profile': {
-        const name = take();
-        if (name === undefined) return l10n.t('cli.missingValue', flag);
-        if (!(REPORT_PROFILES as readonly string[]).includes(name)) return l10n.t('report.cli.badProfile', name);
-        profile = name as ReportProfile;
-        break;
-      }
-      case '--locale':
-        // Read by the caller already; skip its value.
-        take();
-        break;
-      default:
-        if (argument.startsWith('-') && argument !== '-') return l10n.t('cli.unknownOption', argument);
-        files.push(argument);
-    }
-  }
-  if (files.length === 0) return l10n.t('notice.cli.noFile');
-  if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
-  const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
-  if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, audience: audience === 'internal' ? 'internal' : 'public', output, deadlineDays, profile };
+/** The same file under another name too: a symbolic or hard link to the input counts. */
+async function sameFile(input: string, output: string): Promise<boolean> {
+  if (input === output) return true;
+  const [a, b] = await Promise.all([stat(input).catch(() => undefined), stat(output).catch(() => undefined)]);
+  if (a && b && a.dev === b.dev && a.ino === b.ino) return true;
+  const [realA, realB] = await Promise.all([realpath(input).catch(() => input), realpath(output).catch(() => output)]);
+  return realA === realB;
 }

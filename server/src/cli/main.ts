@@ -1,148 +1,162 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLocalizer, createPostmortemService, type Localizer } from '../service';
-import { runExport, type CliIo } from './export';
-import { expandInput } from './files';
-import { applyProjectConfig, takeConfigOption } from './projectConfig';
-import { localDate } from '../protocol/today';
+import { runExport } from './export';
+import { collectInputs } from './files';
+import { FORMATS, formatGithub, formatJson, formatStylish, type FileResult, type FormatName } from './formats';
+import { type CliIo, nodeIo } from './io';
+import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
+import { decode, MAX_DOCUMENT_BYTES, megabytes, readSource, type InputProblem } from './read';
+import { TOOL_VERSION } from './rules';
+import { applyProjectConfig } from './projectConfig';
+import { formatSarif } from './sarif';
 
-const VERSION = '0.1.0';
+export type { CliIo } from './io';
 
-interface LintOptions {
-  inputs: string[];
-  excludes: string[];
-  deadlineDays: number | undefined;
-  locale: string | undefined;
-  quiet: boolean;
-}
+const LINT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', alias: 'f', value: 'text' },
+  { name: 'max-warnings', value: 'count' },
+  { name: 'quiet' },
+  { name: 'stdin' },
+  { name: 'stdin-filename', value: 'text' },
+  { name: 'exclude', value: 'text', repeatable: true },
+  { name: 'config', value: 'text' },
+  { name: 'deadline-days', value: 'count' },
+  { name: 'locale', value: 'text' },
+  { name: 'help', alias: 'h' },
+  { name: 'version', alias: 'v' },
+];
 
-/** The command line: the same service as the editor, so the same findings, printed one per line. */
+/**
+ * The command line: the same service as the editor, so the same findings. Exit 0 clean, 1 errors (or
+ * more warnings than --max-warnings), 2 bad usage or a file that could not be read.
+ */
 export async function main(argv: string[], io: CliIo, environmentLocale: string | undefined): Promise<number> {
-  const localeArgument = argv.indexOf('--locale');
-  const locale = (localeArgument >= 0 ? argv[localeArgument + 1] : undefined) ?? environmentLocale;
-  const l10n = createLocalizer(locale);
-  if (argv[0] === 'export') return runExport(argv.slice(1), io, locale);
-
-  const configOption = takeConfigOption(argv, l10n);
-  const parsed = typeof configOption === 'string' ? configOption : parseArguments(configOption.argv, l10n);
-  if (typeof parsed === 'string') {
-    io.stderr(parsed === 'help' ? l10n.t('cli.usage') : parsed === 'version' ? VERSION : parsed);
-    return parsed === 'help' || parsed === 'version' ? 0 : 2;
+  if (argv[0] === 'export') return runExport(argv.slice(1), io, environmentLocale);
+  const parsed = parseArguments(argv, LINT_OPTIONS);
+  const l10n = createLocalizer(parsed.locale ?? environmentLocale);
+  if (isUsageProblem(parsed)) return usageError(io, l10n.t(parsed.key, ...parsed.args));
+  if (parsed.values.has('help')) {
+    io.stdout(l10n.t('cli.usage'));
+    return 0;
   }
+  if (parsed.values.has('version')) {
+    io.stdout(TOOL_VERSION);
+    return 0;
+  }
+  const format = optionValue(parsed, 'format') ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) return usageError(io, l10n.t('cli.badFormat', format));
+  const stdinName = optionValue(parsed, 'stdin-filename');
+  const useStdin = parsed.values.has('stdin') || parsed.positionals.includes('-');
+  if (stdinName !== undefined && !useStdin) return usageError(io, l10n.t('cli.stdinFilenameAlone'));
+  if (useStdin && parsed.positionals.some((input) => input !== '-')) return usageError(io, l10n.t('cli.stdinWithFiles'));
+  if (!useStdin && parsed.positionals.length === 0) return usageError(io, l10n.t('cli.noInputs'));
 
-  const files: string[] = [];
-  let unreadable = false;
-  for (const input of parsed.inputs) {
-    const expansion = await expandInput(input);
-    if (expansion.kind === 'files') files.push(...expansion.files.filter((file) => !parsed.excludes.some((exclude) => file.includes(exclude))));
+  const deadlineDays = optionCount(parsed, 'deadline-days');
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
+  // The project configuration governs every file (its size limit too), and is checked with them.
+  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n);
+  const limit = project.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+
+  const problems: InputProblem[] = [];
+  const documents: { path: string; text: string }[] = [];
+  if (useStdin) {
+    const bytes = await io.readStdin(limit);
+    const name = stdinName ?? '<stdin>';
+    if (bytes === undefined) problems.push({ key: 'cli.tooLarge', args: [name, `> ${megabytes(limit)}`, megabytes(limit)] });
     else {
-      io.stderr(l10n.t(expansion.kind === 'missing' ? 'cli.notFound' : 'cli.noneFound', input));
-      unreadable = true;
+      const { text, invalidUtf8 } = decode(bytes);
+      if (invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', name));
+      documents.push({ path: name, text });
+    }
+  } else {
+    const collected = await collectInputs(parsed.positionals, parsed.values.get('exclude') ?? [], io.cwd);
+    problems.push(...collected.problems);
+    for (const file of collected.files) {
+      const source = await readSource(resolve(io.cwd, file), limit, file);
+      if ('problem' in source) problems.push(source.problem);
+      else {
+        if (source.invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', file));
+        documents.push({ path: file, text: source.text });
+      }
     }
   }
+  for (const problem of problems) io.stderr(l10n.t(problem.key, ...problem.args));
+  if (documents.length === 0) return 2;
 
-  const service = createPostmortemService({ locale: l10n.locale, ...(parsed.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: parsed.deadlineDays } }) });
-  service.configure({ today: localDate() });
-  // The project configuration is checked with the postmortems, so its own mistakes show in the same report.
-  const project = await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: parsed.deadlineDays }, io.stderr, l10n);
-  files.push(...project.files);
-  unreadable ||= project.failed;
-  const totals = { errors: 0, warnings: 0, infos: 0 };
-  const inputs: { file: string; uri: string; text: string }[] = [];
-  for (const file of [...new Set(files)]) {
-    try {
-      inputs.push({ file, uri: pathToFileURL(file).href, text: await io.readFile(file) });
-    } catch (error) {
-      io.stderr(l10n.t('cli.unreadable', file, error instanceof Error ? error.message : String(error)));
-      unreadable = true;
-    }
+  let configUnreadable = project.failed;
+  for (const file of project.files) {
+    const source = await readSource(resolve(io.cwd, file), limit, file);
+    if ('problem' in source) {
+      io.stderr(l10n.t(source.problem.key, ...source.problem.args));
+      configUnreadable = true;
+    } else documents.push({ path: file, text: source.text });
   }
   // The files given are the workspace: language versions of one incident among them are compared.
-  service.setWorkspaceDocuments(inputs.map(({ uri, text }) => ({ uri, version: 1, getText: () => text })));
-  for (const { file, uri, text } of inputs) {
+  service.setWorkspaceDocuments(documents.map(({ path, text }) => ({ uri: pathToFileURL(resolve(io.cwd, path)).href, version: 1, getText: () => text })));
+  const totals = { errors: 0, warnings: 0, infos: 0 };
+  const results: FileResult[] = [];
+  const quiet = parsed.values.has('quiet');
+  for (const { path, text } of documents) {
+    const absolute = resolve(io.cwd, path);
+    const uri = pathToFileURL(absolute).href;
     const diagnostics = service.validate({ uri, version: 1, getText: () => text });
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === DiagnosticSeverity.Error) totals.errors++;
       else if (diagnostic.severity === DiagnosticSeverity.Warning) totals.warnings++;
       else totals.infos++;
-      if (!parsed.quiet || diagnostic.severity === DiagnosticSeverity.Error) io.stdout(formatDiagnostic(relative(process.cwd(), file) || file, diagnostic, l10n));
     }
+    const shown = quiet ? diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error) : diagnostics;
+    results.push({ path: displayPath(io.cwd, path, absolute), uri, text, diagnostics: shown });
   }
-  io.stderr(l10n.t('cli.summary', new Set(files).size, totals.errors, totals.warnings, totals.infos));
-  if (unreadable) return 2;
-  return totals.errors > 0 ? 1 : 0;
+  for (const line of render(format as FormatName, results, l10n, io.cwd)) io.stdout(line);
+  io.stderr(l10n.t('cli.summary', documents.length, totals.errors, totals.warnings, totals.infos));
+  const maxWarnings = optionCount(parsed, 'max-warnings');
+  const tooManyWarnings = maxWarnings !== undefined && totals.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(l10n.t('cli.tooManyWarnings', totals.warnings, maxWarnings));
+  if (problems.length > 0 || configUnreadable) return 2;
+  return totals.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-export function formatDiagnostic(file: string, diagnostic: Diagnostic, l10n: Localizer): string {
-  const { line, character } = diagnostic.range.start;
-  return `${file}:${line + 1}:${character + 1} ${severityWord(diagnostic.severity, l10n)} ${diagnostic.message} [${String(diagnostic.code)}]`;
-}
-
-function severityWord(severity: DiagnosticSeverity | undefined, l10n: Localizer): string {
-  switch (severity) {
-    case DiagnosticSeverity.Warning:
-      return l10n.t('severity.warning');
-    case DiagnosticSeverity.Information:
-      return l10n.t('severity.info');
-    case DiagnosticSeverity.Hint:
-      return l10n.t('severity.hint');
+function render(format: FormatName, results: FileResult[], l10n: Localizer, cwd: string): string[] {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, l10n, cwd);
+    case 'github':
+      return formatGithub(results);
     default:
-      return l10n.t('severity.error');
+      return formatStylish(results);
   }
 }
 
-function parseArguments(argv: string[], l10n: Localizer): LintOptions | string {
-  const options: LintOptions = { inputs: [], excludes: [], deadlineDays: undefined, locale: undefined, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i] ?? '';
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(l10n.t('cli.missingValue', argument));
-      return next;
-    };
-    try {
-      if (argument === '-h' || argument === '--help') return 'help';
-      if (argument === '-v' || argument === '--version') return 'version';
-      if (argument === '--exclude') options.excludes.push(value());
-      else if (argument === '--locale') options.locale = value();
-      else if (argument === '--quiet') options.quiet = true;
-      else if (argument === '--deadline-days') {
-        const text = value();
-        const days = Number(text);
-        if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(days)) return l10n.t('cli.badNumber', argument, text);
-        options.deadlineDays = days;
-      } else if (argument.startsWith('-') && argument !== '-') return l10n.t('cli.unknownOption', argument);
-      else options.inputs.push(argument);
-    } catch (error) {
-      if (error instanceof UsageError) return error.message;
-      throw error;
-    }
-  }
-  return options.inputs.length === 0 ? l10n.t('cli.noInputs') : options;
+/** Relative to the working folder when inside it, so that matchers and code scanning find the file. */
+function displayPath(cwd: string, given: string, absolute: string): string {
+  if (given.startsWith('<')) return given;
+  const inside = relative(cwd, absolute);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
 }
 
-class UsageError extends Error {}
-
-export const nodeIo: CliIo = {
-  stdout: (text) => process.stdout.write(text + '\n'),
-  stderr: (text) => process.stderr.write(text + '\n'),
-  readFile: (path) => readFile(path, 'utf8'),
-  writeFile: async (path, text) => {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(path, text, 'utf8');
-  },
-};
+function usageError(io: CliIo, message: string): number {
+  io.stderr(message);
+  return 2;
+}
 
 /** Entry of the `postmortem-lint` bin: runs with the process's arguments and sets its exit code. */
 export function runCli(): void {
+  // `postmortem-lint … | head` closes the pipe early: stop quietly, as other command line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), nodeIo, process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 2;
     },
   );

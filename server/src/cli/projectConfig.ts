@@ -26,7 +26,7 @@ export interface ConfigOptions {
  * declares governs every file checked; the file's path is returned so it is checked (and reported)
  * with the postmortems. `failed` (after a message on `stderr`) means exit status 2.
  */
-export async function applyProjectConfig(service: PostmortemService, options: ConfigOptions, stderr: (text: string) => void, l10n: Localizer): Promise<{ files: string[]; failed: boolean }> {
+export async function applyProjectConfig(service: PostmortemService, options: ConfigOptions, stderr: (text: string) => void, l10n: Localizer): Promise<{ files: string[]; failed: boolean; maxDocumentBytes?: number }> {
   const found = await findConfig(options, l10n);
   if ('error' in found) {
     stderr(found.error);
@@ -35,7 +35,7 @@ export async function applyProjectConfig(service: PostmortemService, options: Co
   if (!found.file) return { files: [], failed: false };
   const config = readProjectConfigText(found.text);
   service.configureProject(options.deadlineDays === undefined ? config : { ...config, disclosureDeadlineDays: options.deadlineDays });
-  return { files: [found.file], failed: false };
+  return { files: [found.file], failed: false, ...(config.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: config.maxDocumentBytes }) };
 }
 
 async function findConfig(options: ConfigOptions, l10n: Localizer): Promise<{ file?: string; text: string } | { error: string }> {

@@ -5,7 +5,7 @@
 // (media/screenshots/*.jpg, 1,000 px wide), small enough to inline as data: URIs in the packaged
 // README, the only images VS Code's extension page loads from a .vsix (its policy is
 // `img-src https: data:`, and this project has no public https home). Run after retaking the
-// screenshots (client/webview/harness/screenshots.mjs): `node scripts/images.mjs`.
+// screenshots (scripts/preview-harness/screenshots.mjs): `node scripts/images.mjs`.
 /* global document, Image -- in page.evaluate(), which runs in the browser */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const configs = ['client/webview/tsconfig.json', 'client/webview/harness/tsconfig.json'].map((path) => join(root, path)).filter((path) => existsSync(path));
+const configs = ['client/webview/tsconfig.json', 'scripts/preview-harness/tsconfig.json'].map((path) => join(root, path)).filter((path) => existsSync(path));
 let status = 0;
 for (const config of configs) {
   const result = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', config, '--noEmit'], { stdio: 'inherit' });

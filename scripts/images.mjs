@@ -29,6 +29,7 @@ try {
       canvas.width = 1000;
       canvas.height = Math.round((image.height * 1000) / image.width);
       const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D canvas');
       context.imageSmoothingQuality = 'high';
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
       return canvas.toDataURL('image/jpeg', 0.8).split(',')[1];

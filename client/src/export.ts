@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeFormat } from '../../server/src/protocol';
+import { ExportNoticeRequest, TimelineRequest, type NoticeFormat, type ReportProfile } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'postmortem';
 
@@ -8,6 +8,8 @@ const LANGUAGE_ID = 'postmortem';
 export interface ExportOptions {
   format: NoticeFormat;
   target: vscode.Uri;
+  /** A regulator's report items instead of the public notice. */
+  profile?: ReportProfile;
 }
 
 /**
@@ -22,9 +24,11 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
         return undefined;
       }
+      const what = options ? { profile: options.profile } : await askWhat();
+      if (!what) return undefined;
       const format = options?.format ?? (await askFormat());
       if (!format) return undefined;
-      const target = options?.target ?? (await askTarget(document, format));
+      const target = options?.target ?? (await askTarget(document, format, what.profile));
       if (!target) return undefined;
 
       const uri = document.uri.toString();
@@ -34,7 +38,7 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;
       }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format });
+      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, ...(what.profile ? { profile: what.profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
         return undefined;
@@ -52,6 +56,18 @@ function activePostmortem(): vscode.TextDocument | undefined {
   return vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID)?.document;
 }
 
+/** The public notice, or the items of a regulator's report filled from the document. */
+async function askWhat(): Promise<{ profile: ReportProfile | undefined } | undefined> {
+  const items: (vscode.QuickPickItem & { profile: ReportProfile | undefined })[] = [
+    { label: vscode.l10n.t('Public notice'), detail: vscode.l10n.t('The notice for the people affected, in the document\'s language.'), profile: undefined },
+    { label: vscode.l10n.t('APPI report items'), description: 'appi', detail: vscode.l10n.t('The items of a personal data leak report to the PPC (Enforcement Rules Art. 8(1)), in Japanese.'), profile: 'appi' },
+    { label: vscode.l10n.t('Telecommunications accident report items'), description: 'telecom-jp', detail: vscode.l10n.t('The items of a report under the Telecommunications Business Act Art. 28, in Japanese.'), profile: 'telecom-jp' },
+    { label: vscode.l10n.t('GDPR breach notification items'), description: 'gdpr', detail: vscode.l10n.t('The items of GDPR Art. 33(3), in English.'), profile: 'gdpr' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Notice'), placeHolder: vscode.l10n.t('What to export') });
+  return picked ? { profile: picked.profile } : undefined;
+}
+
 async function askFormat(): Promise<NoticeFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: NoticeFormat })[] = [
     { label: vscode.l10n.t('Markdown'), description: '.md', detail: vscode.l10n.t('For a repository, a wiki or a CMS that takes Markdown.'), format: 'md' },
@@ -61,8 +77,8 @@ async function askFormat(): Promise<NoticeFormat | undefined> {
   return picked?.format;
 }
 
-async function askTarget(document: vscode.TextDocument, format: NoticeFormat): Promise<vscode.Uri | undefined> {
-  const name = `${baseName(document.uri)}.notice.${format}`;
+async function askTarget(document: vscode.TextDocument, format: NoticeFormat, profile: ReportProfile | undefined): Promise<vscode.Uri | undefined> {
+  const name = `${baseName(document.uri)}.${profile ? `${profile}-report` : 'notice'}.${format}`;
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Notice'),

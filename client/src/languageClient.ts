@@ -3,6 +3,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { normalizeSettings, SETTINGS_SECTION } from '../../server/src/protocol/settings';
 
 export const LANGUAGE_ID = 'postmortem';
+/** `postmortem.config.yaml`: the server checks it against its own schema and applies it to the postmortems. */
+export const CONFIG_LANGUAGE_ID = 'postmortem-config';
 
 /** The server runs in its own Node process over IPC; the client never parses YAML itself. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -13,7 +15,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [{ language: LANGUAGE_ID }, { language: CONFIG_LANGUAGE_ID }],
     initializationOptions: { settings: readSettings() },
     outputChannelName: vscode.l10n.t('Postmortem Language Server'),
     diagnosticPullOptions: { onChange: true, onSave: false },

@@ -11,6 +11,12 @@ export interface ClientOptions {
   /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
   configuration?: Record<string, unknown>;
   locale?: string;
+  /** The workspace root the server is told about (where it looks for postmortem.config.yaml). */
+  rootUri?: string;
+  /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
+  watchFiles?: boolean;
+  /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -24,6 +30,8 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
   capabilities: Record<string, unknown> = {};
+  /** What the server registered dynamically (`client/registerCapability`), e.g. file watchers. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -43,14 +51,18 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.options.configuration ?? null));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
   async initialize(): Promise<void> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri, index) => ({ uri, name: `root${index}` })) } : {}),
       locale: this.options.locale ?? 'en',
       capabilities: {
         textDocument: {
@@ -58,7 +70,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined },
+        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}), ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}) },
       },
     });
     this.capabilities = result.capabilities;

@@ -14,7 +14,8 @@ const summary = (diagnostics: { range: { start: { line: number } }; code?: unkno
 describe('LSP server over stdio: push mode', function () {
   let client: TestClient;
   before(async () => {
-    client = new TestClient();
+    // samples/ as the workspace root: its postmortem.config.yaml applies, as in the editor.
+    client = new TestClient({ rootUri: pathToFileURL(samplesDir).href });
     await client.initialize();
   });
   after(() => client.shutdown());

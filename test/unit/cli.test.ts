@@ -34,14 +34,14 @@ describe('postmortem-lint', () => {
   it('exits 0 on the samples without the broken one', async () => {
     const result = await lint([samplesDir, '--exclude', 'broken']);
     assert.equal(result.code, 0, result.out.join('\n'));
-    assert.ok(result.out.every((line) => / info .*\[disclosure-lag\]$/.test(line)), result.out.join('\n'));
+    assert.ok(result.out.every((line) => / info .*\[(disclosure-lag|regulatory-hint)\]$/.test(line)), result.out.join('\n'));
   });
 
   it('prints file:line:col severity message [code] and exits 1 on errors', async () => {
     const result = await lint([join(samplesDir, 'broken.postmortem.yaml')]);
     assert.equal(result.code, 1);
     assert.ok(result.out.some((line) => /broken\.postmortem\.yaml:17:10 error .+ \[period-order\]$/.test(line)), result.out.join('\n'));
-    assert.ok(result.out.some((line) => /:61:9 warning .+ \[timeline-order\]$/.test(line)));
+    assert.ok(result.out.some((line) => /:62:9 warning .+ \[timeline-order\]$/.test(line)));
     assert.match(result.err.at(-1) ?? '', /1 file\(s\) checked: \d+ error/);
   });
 
@@ -74,6 +74,25 @@ describe('postmortem-lint', () => {
   });
 
   // `npm test` builds first, so the bundle the bin starts is there.
+  it('compares the language versions among the files it is given', async () => {
+    const ja = VALID.replace('language: en', 'language: ja').replace('value: 1053', 'value: 1054').replace('other: 4', 'other: 5');
+    const dir = fixture({ 'a.en.postmortem.yaml': VALID, 'a.postmortem.yaml': ja });
+    const both = await lint([dir]);
+    assert.equal(both.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 4, both.out.join('\n'));
+    assert.ok(both.out.some((line) => /a\.en\.postmortem\.yaml:\d+:\d+ warning .*Japanese version \(a\.postmortem\.yaml\), which says `1054`/.test(line)), both.out.join('\n'));
+    const one = await lint([join(dir, 'a.en.postmortem.yaml')]);
+    assert.equal(one.out.filter((line) => line.endsWith('[parity-mismatch]')).length, 0);
+  });
+
+  it('export --profile writes a regulator\'s report items; an unknown profile is bad usage', async () => {
+    const appi = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'appi']);
+    assert.equal(appi.code, 0, appi.err.join('\n'));
+    assert.match(appi.out.join('\n'), /## 9\. その他参考となる事項/);
+    const bad = await lint(['export', join(samplesDir, 'contact-form-logins.postmortem.yaml'), '--profile', 'hipaa']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err.join('\n'), /Unknown profile "hipaa"/);
+  });
+
   it('the built bin behaves the same as a separate process', () => {
     const bin = join(repoRoot, 'bin', 'postmortem-lint.js');
     const clean = spawnSync(process.execPath, [bin, samplesDir, '--exclude', 'broken'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });

@@ -56,6 +56,14 @@ describe('format 1.1: the schema', () => {
     assert.equal(unknown.code, 'schema-unknown-key');
   });
 
+  it('ignores the content of `x-` keys in every check, even what would be a finding elsewhere', () => {
+    // Outside `x-` each would be a finding: a bad kind, an http: URL, an unknown factor id, a bad date.
+    const extended = VALID
+      .replace('contact:\n', 'x-old-timeline:\n  - at: 2021-06-30T12:00\n    kind: nonsense\nx-mirror: {url: "http://example.com"}\ncontact:\n')
+      .replace('    addresses: [cache-config]\n', '    addresses: [cache-config]\n    x-addresses: [no-such-factor]\n    x-date: soon\n');
+    assert.deepEqual(shown(validate(extended)), []);
+  });
+
   it('leaves `x-` keys out of a breakdown, so they never break its sum', () => {
     const withExtension = VALID.replace('        other: 4\n', '        other: 4\n        x-note: 999\n');
     assert.deepEqual(shown(validate(withExtension)), []);
@@ -69,14 +77,16 @@ describe('format 1.1: the schema', () => {
     assert.equal(onlyFinding(variant('      value: 97.5', '      value: -0.5'), 'value: -0.5').code, 'schema-minimum');
   });
 
-  it('takes `data_exposed: none` or a list, and says so for anything else', () => {
+  it('takes `data_exposed: none` or a list; one kind written as plain text is a list mistake, never "did you mean none"', () => {
     assert.deepEqual(shown(validate(variant('  data_exposed: none', '  data_exposed: [e-mail address]'))), []);
-    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: nothing'), 'data_exposed');
-    assert.equal(word.code, 'schema-enum');
-    assert.match(word.message, /`nothing`.*`data_exposed`.*none/);
+    // `phone` is two edits from `none`: suggesting it would turn exposed data into "nothing exposed".
+    const word = onlyFinding(variant('  data_exposed: none', '  data_exposed: phone'), 'data_exposed');
+    assert.equal(word.code, 'schema-type');
+    assert.match(word.message, /`data_exposed` must be a list/);
+    assert.doesNotMatch(word.message, /none/);
     const number = onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed');
-    assert.match(number.message, /must be a list or text, but it is a whole number/);
-    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: 0'), 'data_exposed', 'ja').message, /リストまたは文字列/);
+    assert.match(number.message, /`data_exposed` must be a list/);
+    assert.match(onlyFinding(variant('  data_exposed: none', '  data_exposed: [""]'), '""').message, /empty/);
   });
 
   it('refuses wrong types of the new fields in plain words, on the offending value', () => {
@@ -98,11 +108,11 @@ describe('format 1.1: the schema', () => {
   });
 
   it('requires the label and start of a window, and the title and url of a link', () => {
-    const noStart = onlyFinding(variant('      start: 2026-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
+    const noStart = onlyFinding(variant('      start: 2025-03-02T09:40\n', ''), 'label: Confirmations delayed in us-east-1');
     assert.equal(noStart.code, 'schema-required');
     assert.match(noStart.message, /`start`/);
     assert.match(onlyFinding(variant('  - title: Queue dashboard\n    url:', '  - url:'), 'url: https://grafana').message, /`title`/);
-    assert.equal(onlyFinding(variant('      end: 2026-03-02T10:02\n', '      end: 2026-03-02T10:02\n      until: 2026-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
+    assert.equal(onlyFinding(variant('      end: 2025-03-02T10:02\n', '      end: 2025-03-02T10:02\n      until: 2025-03-02T10:03\n'), 'until').code, 'schema-unknown-key');
   });
 
   it('requires a `reason` for a `wont_do` countermeasure, on its first line, with a quick fix', () => {
@@ -132,10 +142,10 @@ describe('format 1.1: the facts', () => {
 
   it('reads the windows with their times, which also join `times`', () => {
     assert.deepEqual(facts.windows.map((window) => [window.label, window.start?.text, window.end?.text]), [
-      ['Confirmations delayed in eu-west-1', '2026-03-02T09:14', '2026-03-02T10:02'],
-      ['Confirmations delayed in us-east-1', '2026-03-02T09:40', '2026-03-02T10:49'],
+      ['Confirmations delayed in eu-west-1', '2025-03-02T09:14', '2025-03-02T10:02'],
+      ['Confirmations delayed in us-east-1', '2025-03-02T09:40', '2025-03-02T10:49'],
     ]);
-    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2026, 2, 2, 9, 14));
+    assert.equal(facts.windows[0]?.start?.time?.start, Date.UTC(2025, 2, 2, 9, 14));
     for (const window of facts.windows) assert.ok(window.start && facts.times.includes(window.start));
   });
 
@@ -151,7 +161,7 @@ describe('format 1.1: the facts', () => {
     assert.deepEqual(facts.counts.map((count) => count.value), [41250, 97.5]);
     assert.deepEqual(facts.factors.map((factor) => [factor.category?.text, factor.accepted !== undefined]), [['change-management', false], ['architecture', true]]);
     const [done, planned, wontDo] = facts.countermeasures;
-    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2026-03-02', '2026-03-02', '@rina', 'OPS-1412']);
+    assert.deepEqual([done?.date, done?.dateNode?.value, done?.owner?.text, done?.ticket?.text], ['2025-03-02', '2025-03-02', '@rina', 'OPS-1412']);
     assert.deepEqual([planned?.due?.text, planned?.priority?.text, planned?.ticket?.text], ['2028-06-30', 'P1', 'https://tracker.example.com/browse/OPS-1413']);
     assert.deepEqual([wontDo?.status, wontDo?.reason?.text], ['wont_do', 'The risk is accepted; see the factor.']);
   });

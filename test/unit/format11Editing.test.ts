@@ -95,9 +95,9 @@ describe('format 1.1: completion', () => {
 
 describe('format 1.1: hover', () => {
   it("says a countermeasure's `date` is the day it was done, and `due` the day it is planned for", () => {
-    assert.match(hoverText(at('    date: 2026-03-02\n', '    da|te: 2026-03-02\n')), /The day the measure was done.*use `due`/);
+    assert.match(hoverText(at('    date: 2025-03-02\n', '    da|te: 2025-03-02\n')), /The day the measure was done.*use `due`/);
     assert.match(hoverText(at('    due: 2028-06-30\n', '    d|ue: 2028-06-30\n')), /due to be done/);
-    assert.match(hoverText(at('    date: 2026-03-02\n', '    da|te: 2026-03-02\n'), 'ja'), /対策を実施した日.*`due`/);
+    assert.match(hoverText(at('    date: 2025-03-02\n', '    da|te: 2025-03-02\n'), 'ja'), /対策を実施した日.*`due`/);
     assert.match(hoverText(at('    due: 2028-06-30\n', '    d|ue: 2028-06-30\n'), 'ja'), /期限/);
   });
 

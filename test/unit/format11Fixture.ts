@@ -4,14 +4,14 @@
  * "overdue" check fires whatever today is, and done work is dated in the past.
  */
 export const FULL_11 = `postmortem: 1.1
-id: queue-backlog-2026
+id: queue-backlog-2025
 title: Order confirmations delayed by a queue backlog
 status: published
 report: final
 severity: SEV-2
 language: en
 timezone: UTC
-published: 2026-03-09
+published: 2025-03-09
 x-team: payments
 overview: For 95 minutes order confirmations were delayed; no order was lost.
 services: [checkout-api, order-mailer]
@@ -20,15 +20,15 @@ regions:
   - us-east-1
 impact:
   period:
-    start: 2026-03-02T09:14
-    end: 2026-03-02T10:49
+    start: 2025-03-02T09:14
+    end: 2025-03-02T10:49
   windows:
     - label: Confirmations delayed in eu-west-1
-      start: 2026-03-02T09:14
-      end: 2026-03-02T10:02
+      start: 2025-03-02T09:14
+      end: 2025-03-02T10:02
     - label: Confirmations delayed in us-east-1
-      start: 2026-03-02T09:40
-      end: 2026-03-02T10:49
+      start: 2025-03-02T09:40
+      end: 2025-03-02T10:49
       x-ticket-count: 12
   counts:
     - label: Delayed confirmations
@@ -58,28 +58,28 @@ cause:
     - The queue backed up because consumers were slow.
   trigger: The consumer deploy at 09:10.
 timeline:
-  - at: 2026-03-02T09:14
+  - at: 2025-03-02T09:14
     event: Queue depth starts to grow.
     kind: occurred
-  - at: 2026-03-02T09:30
+  - at: 2025-03-02T09:30
     approximate: true
     event: Support notices late confirmation e-mails.
     kind: detected
-  - at: 2026-03-02T10:02
+  - at: 2025-03-02T10:02
     event: The consumer deploy is rolled back.
     kind: mitigated
     x-runbook: RB-7
-  - at: 2026-03-02T10:49
+  - at: 2025-03-02T10:49
     event: The backlog is drained.
     kind: resolved
-  - at: 2026-03-09
+  - at: 2025-03-09
     event: This postmortem is published.
     kind: published
 countermeasures:
   - action: Roll back the consumer build.
     type: technical
     status: done
-    date: 2026-03-02
+    date: 2025-03-02
     owner: "@rina"
     ticket: OPS-1412
     addresses: [consumer-threads]

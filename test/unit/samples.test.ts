@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { compareWithExpectations, readExpectations } from '../common/markers';
-import { doc, readSample, sampleFiles, service } from './helpers';
+import { parseProjectConfig } from '../../server/src/service';
+import { doc, readSample, sampleFiles, service as plainService } from './helpers';
+
+/** The samples are checked as the editor checks them there: with samples/postmortem.config.yaml. */
+function service() {
+  const checker = plainService();
+  checker.configureProject(parseProjectConfig(readSample('postmortem.config.yaml')).config);
+  return checker;
+}
 
 describe('samples', () => {
   const names = sampleFiles().filter((name) => name !== 'broken.postmortem.yaml');
@@ -30,9 +38,13 @@ describe('samples', () => {
     assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
   });
 
+  it('postmortem.config.yaml is a clean project configuration', () => {
+    assert.deepEqual(parseProjectConfig(readSample('postmortem.config.yaml')).diagnostics, []);
+  });
+
   it('broken.postmortem.yaml covers every check of the spec table', () => {
     const codes = new Set(service().validate(doc(readSample('broken.postmortem.yaml'))).map((d) => String(d.code).replace(/^schema-.*/, 'schema')));
-    for (const code of ['yaml-syntax', 'schema', 'timeline-order', 'period-order', 'count-sum', 'unknown-factor', 'unaddressed-factor', 'duplicate-id', 'ambiguous-time', 'disclosure-lag', 'done-without-date', 'insecure-contact']) {
+    for (const code of ['yaml-syntax', 'schema', 'timeline-order', 'period-order', 'count-sum', 'unknown-factor', 'unaddressed-factor', 'duplicate-id', 'ambiguous-time', 'disclosure-lag', 'done-without-date', 'insecure-contact', 'unknown-severity', 'unknown-category']) {
       assert.ok(codes.has(code), `no ${code}`);
     }
   });

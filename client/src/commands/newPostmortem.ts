@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { NewDocumentRequest } from '../../../server/src/protocol/template';
+import { localDate } from '../../../server/src/protocol/today';
 import { LANGUAGE_ID } from '../languageClient';
 
 /**
@@ -12,7 +13,7 @@ import { LANGUAGE_ID } from '../languageClient';
 export function registerNewPostmortem(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('postmortem.newPostmortem', async () => {
-      const { text } = await client.sendRequest(NewDocumentRequest, { locale: vscode.env.language, today: localToday() });
+      const { text } = await client.sendRequest(NewDocumentRequest, { locale: vscode.env.language, today: localDate() });
       const target = await freeTarget();
       const document = target
         ? await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }))
@@ -26,11 +27,6 @@ export function registerNewPostmortem(context: vscode.ExtensionContext, client: 
       return vscode.window.showTextDocument(document);
     }),
   );
-}
-
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** The first `new-incident[-N].postmortem.yaml` in the first workspace folder that is neither a file nor open. */

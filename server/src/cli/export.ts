@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalizer, createPostmortemService, type Localizer, type NoticeFormat } from '../service';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
@@ -16,6 +16,7 @@ interface ExportOptions {
   format: NoticeFormat;
   output: string | undefined;
   deadlineDays: number | undefined;
+  profile: ReportProfile | undefined;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
   const l10n = createLocalizer(locale);
   const options = parseExportArguments(args, l10n);
   if (typeof options === 'string') {
-    io.stderr(options === 'help' ? l10n.t('notice.cli.usage') : options);
+    io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}` : options);
     return options === 'help' ? 0 : 2;
   }
   let text: string;
@@ -44,7 +45,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
     return 1;
   }
-  const notice = service.exportNotice(document, options.format);
+  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format);
   if (options.output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
@@ -63,6 +64,7 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   let format: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
+  let profile: ReportProfile | undefined;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     const value = (): string | undefined => args[++index];
@@ -89,6 +91,13 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
         deadlineDays = Number(days);
         break;
       }
+      case '--profile': {
+        const name = take();
+        if (name === undefined) return l10n.t('cli.missingValue', flag);
+        if (!(REPORT_PROFILES as readonly string[]).includes(name)) return l10n.t('report.cli.badProfile', name);
+        profile = name as ReportProfile;
+        break;
+      }
       case '--locale':
         // Read by the caller already; skip its value.
         take();
@@ -102,5 +111,5 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
   const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, output, deadlineDays };
+  return { file: files[0] as string, format: chosen, output, deadlineDays, profile };
 }

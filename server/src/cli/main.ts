@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { createLocalizer, createPostmortemService, type Localizer } from '../service';
 import { runExport, type CliIo } from './export';
 import { expandInput } from './files';
+import { applyProjectConfig, takeConfigOption } from './projectConfig';
+import { localDate } from '../protocol/today';
 
 const VERSION = '0.1.0';
 
@@ -23,7 +25,8 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   const l10n = createLocalizer(locale);
   if (argv[0] === 'export') return runExport(argv.slice(1), io, locale);
 
-  const parsed = parseArguments(argv, l10n);
+  const configOption = takeConfigOption(argv, l10n);
+  const parsed = typeof configOption === 'string' ? configOption : parseArguments(configOption.argv, l10n);
   if (typeof parsed === 'string') {
     io.stderr(parsed === 'help' ? l10n.t('cli.usage') : parsed === 'version' ? VERSION : parsed);
     return parsed === 'help' || parsed === 'version' ? 0 : 2;
@@ -41,24 +44,31 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   }
 
   const service = createPostmortemService({ locale: l10n.locale, ...(parsed.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: parsed.deadlineDays } }) });
+  service.configure({ today: localDate() });
+  // The project configuration is checked with the postmortems, so its own mistakes show in the same report.
+  const project = await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: parsed.deadlineDays }, io.stderr, l10n);
+  files.push(...project.files);
+  unreadable ||= project.failed;
   const totals = { errors: 0, warnings: 0, infos: 0 };
+  const inputs: { file: string; uri: string; text: string }[] = [];
   for (const file of [...new Set(files)]) {
-    let text: string;
     try {
-      text = await io.readFile(file);
+      inputs.push({ file, uri: pathToFileURL(file).href, text: await io.readFile(file) });
     } catch (error) {
       io.stderr(l10n.t('cli.unreadable', file, error instanceof Error ? error.message : String(error)));
       unreadable = true;
-      continue;
     }
-    const diagnostics = service.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => text });
+  }
+  // The files given are the workspace: language versions of one incident among them are compared.
+  service.setWorkspaceDocuments(inputs.map(({ uri, text }) => ({ uri, version: 1, getText: () => text })));
+  for (const { file, uri, text } of inputs) {
+    const diagnostics = service.validate({ uri, version: 1, getText: () => text });
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === DiagnosticSeverity.Error) totals.errors++;
       else if (diagnostic.severity === DiagnosticSeverity.Warning) totals.warnings++;
       else totals.infos++;
       if (!parsed.quiet || diagnostic.severity === DiagnosticSeverity.Error) io.stdout(formatDiagnostic(relative(process.cwd(), file) || file, diagnostic, l10n));
     }
-    service.forget(pathToFileURL(file).href);
   }
   io.stderr(l10n.t('cli.summary', new Set(files).size, totals.errors, totals.warnings, totals.infos));
   if (unreadable) return 2;

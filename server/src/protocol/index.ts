@@ -1,4 +1,4 @@
 export * from './settings';
 export * from './timeline';
 export * from './template';
-export type { NoticeFormat, TimelineModel } from '../service';
+export type { NoticeFormat, ReportProfile, TimelineModel } from '../service';

@@ -2,7 +2,7 @@ import { ResponseError, type Connection, type TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewDocumentRequest } from '../protocol/template';
 import { ExportNoticeRequest, TimelineRequest } from '../protocol/timeline';
-import type { PostmortemService } from '../service';
+import { REPORT_PROFILES, type PostmortemService } from '../service';
 
 /**
  * Wires each LSP request to the service. A request for a document the server does not hold gets an
@@ -46,7 +46,8 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
       return only ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
     }),
   );
+  connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
-  connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: service().exportNotice(document, params.format) })));
+  connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format) })));
 }

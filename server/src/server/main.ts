@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemS
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
+import { WorkspaceFiles } from './workspace';
+import { ProjectConfigTracker } from './projectConfig';
+import { withToday } from './today';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -16,7 +19,25 @@ let configurationPull = false;
 let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
-const publisher = new DiagnosticsPublisher(connection, documents, () => service, () => pullMode, log);
+const currentService = withToday(() => service);
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log);
+const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
+// Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
+let refreshQueued = false;
+const recheck = (uris: string[]) => {
+  if (!pullMode) return uris.forEach((uri) => publisher.schedule(uri));
+  if (refreshQueued) return;
+  refreshQueued = true;
+  setImmediate(() => {
+    refreshQueued = false;
+    publisher.refreshAll();
+  });
+};
+const workspace = new WorkspaceFiles(connection, documents, currentService, recheck, log);
+connection.onDidChangeWatchedFiles((params) => {
+  projectConfig.onWatchedFiles(params.changes);
+  workspace.onWatchedFiles(params.changes);
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -24,7 +45,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationPull = Boolean(capabilities.workspace?.configuration);
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
+  workspace.initialize(params);
   service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  projectConfig.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -35,15 +58,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
-      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...projectConfig.capabilities(),
+      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
+  projectConfig.watch();
   if (configurationPull) settingsReady = refreshSettings();
+  void workspace.start().catch((error: unknown) => log(`reading the workspace failed: ${String(error)}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -67,18 +94,26 @@ function applySettings(next: PostmortemSettings): void {
 }
 
 // Every document a client opens with us is checked, whatever languageId it says (editors say `yaml`).
-documents.onDidOpen((event) => publisher.schedule(event.document.uri));
-documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
+documents.onDidOpen((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
+documents.onDidChangeContent((event) => {
+  workspace.documentChanged(event.document.uri);
+  publisher.schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
   publisher.clear(event.document.uri);
+  // Its file on disk (if any) stands for it again in the other versions' checks.
+  workspace.documentChanged(event.document.uri);
 });
 
 connection.languages.diagnostics.on(async (params) => {
   await settingsReady;
   return publisher.pull(params.textDocument.uri);
 });
-registerFeatureHandlers(connection, documents, () => service, log);
+registerFeatureHandlers(connection, documents, currentService, log);
 
 documents.listen(connection);
 connection.listen();

@@ -1,3 +1,4 @@
+import { EMPTY_PROJECT_CONFIG, type ProjectConfig } from './config/projectConfig';
 import type { Localizer } from './l10n';
 import type { ParsedPostmortem } from './parse/parse';
 import type { SchemaIndex } from './schema/schemaIndex';
@@ -12,16 +13,32 @@ export interface ServiceSettings {
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
+  /** Above this size (UTF-16 code units of the text, about bytes) a document is not checked. */
+  maxDocumentBytes: number;
+  /**
+   * The project configuration (`postmortem.config.yaml`) of the folder that holds the document. What
+   * it declares has already been merged over the per-user values above (`settingsFor`).
+   */
+  project: ProjectConfig;
 }
 
-export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({ disclosureDeadlineDays: 30, today: undefined });
+export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({
+  disclosureDeadlineDays: 30,
+  today: undefined,
+  maxDocumentBytes: 5_000_000,
+  project: EMPTY_PROJECT_CONFIG,
+});
 
 /** What every feature module receives from the factory. */
 export interface ServiceContext {
   readonly schema: SchemaIndex;
   /** The user's UI language, for messages. Headings that follow the document's `language` use their own. */
   readonly l10n: Localizer;
-  settings(): ServiceSettings;
+  /**
+   * The settings in force for a document: the user's, with its folder's project configuration
+   * merged over them. Without a URI, the user's settings and a project configuration for everything.
+   */
+  settings(uri?: string): ServiceSettings;
   /** The cached parse of a document; features never parse on their own. */
   parse(document: TextDocumentLike): ParsedPostmortem;
 }

@@ -4,6 +4,7 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { SOURCE } from '../rules/rule';
 import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
+import { parityFix } from './codeActions/parityFix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 import { countSumFixes, enumFix, httpsFix, unknownKeyFix } from './codeActions/valueFixes';
 
@@ -15,10 +16,14 @@ type PerDiagnostic = (fix: FixContext, diagnostic: Diagnostic) => Fix[];
 const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'count-sum': countSumFixes,
   'schema-enum': enumFix,
+  'unknown-severity': enumFix,
+  'unknown-category': enumFix,
+  'unknown-rule': unknownKeyFix,
   'schema-unknown-key': unknownKeyFix,
   'schema-required': requiredFix,
   'done-without-date': doneDateFix,
   'insecure-contact': httpsFix,
+  'parity-mismatch': parityFix,
 };
 
 export function createCodeActions(context: ServiceContext) {

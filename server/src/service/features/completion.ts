@@ -23,7 +23,7 @@ export function createCompletion(context: ServiceContext) {
       const facts = factsOf(parsed);
       const range = (start: number, end: number): Range => ({ start: { line: position.line, character: start }, end: { line: position.line, character: end } });
       if (site.kind === 'value') {
-        const items = valueItems({ context, facts, path: site.path, range: range(site.wordStart, site.wordEnd), present: site.present, prefix: site.needsSpace ? ' ' : '' });
+        const items = valueItems({ context, uri: parsed.uri, facts, path: site.path, range: range(site.wordStart, site.wordEnd), present: site.present, prefix: site.needsSpace ? ' ' : '' });
         return { isIncomplete: false, items };
       }
       const cursorOffset = parsed.lines.offsetAt(position);
@@ -64,11 +64,11 @@ function keySiteItems(context: ServiceContext, request: KeyRequest): CompletionI
     // At the item column of a list, without a `- ` yet: a whole new item.
     const itemSchema = context.schema.at([...site.path, 0]);
     if (itemSchema?.types.includes('object')) return itemSnippets(context, request, site.path, site.column + 2, unit, '- ');
-    return valueItems({ context, facts, path: [...site.path, 0], range, present: blockListItems(lines, request.line, site.column), prefix: '- ' });
+    return valueItems({ context, uri: parsed.uri, facts, path: [...site.path, 0], range, present: blockListItems(lines, request.line, site.column), prefix: '- ' });
   }
   if (site.afterDash) {
     const value = asItemValue(lines, request.line, site);
-    return valueItems({ context, facts, path: value.path, range, present: value.present, prefix: '' });
+    return valueItems({ context, uri: parsed.uri, facts, path: value.path, range, present: value.present, prefix: '' });
   }
   return [];
 }

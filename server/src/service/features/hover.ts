@@ -7,6 +7,8 @@ import { countryByCode } from './completion/countries';
 import { describe, enumMeaning, enumValues, fieldInfo, proposedValues, typeLabel } from './completion/schemaDocs';
 import { factorHover } from './hover/factor';
 import { locate, type HoverTarget } from './hover/locate';
+import { regulatoryHover } from './hover/regulatory';
+import { projectHover } from './hover/project';
 import { timeHover } from './hover/time';
 
 export function createHover(context: ServiceContext) {
@@ -34,9 +36,13 @@ export function createHover(context: ServiceContext) {
     return country && key === country[0] ? l10n.t('hover.breakdownKey', key, l10n.locale === 'ja' ? country[2] : country[1]) : '';
   };
 
-  const valueHover = (target: HoverTarget, facts: PostmortemFacts): string | undefined => {
+  const valueHover = (target: HoverTarget, facts: PostmortemFacts, parsed: ParsedPostmortem): string | undefined => {
     const { path, node } = target;
+    const fromProject = projectHover(l10n, context.settings(parsed.uri).project, path, node);
+    if (fromProject) return fromProject;
     const field = path.at(-1);
+    const regulatory = regulatoryHover(l10n, parsed, context.settings(parsed.uri), path, facts.zone);
+    if (regulatory) return field === 'at' && typeof node.value === 'string' ? [regulatory, timeHover(l10n, facts, node)].filter(Boolean).join('\n\n---\n\n') : regulatory;
     const isFactorId = (path.length === 4 && path[0] === 'cause' && path[1] === 'factors' && field === 'id') || (path.at(-2) === 'addresses' && typeof field === 'number');
     if (isFactorId) return factorHover(l10n, facts, String(node.value));
     const resolved = context.schema.at(path);
@@ -74,7 +80,7 @@ export function createHover(context: ServiceContext) {
       const target = locate(parsed.root, offset);
       if (!target) return null;
       const facts = factsOf(parsed);
-      const value = target.kind === 'key' ? keyHover(target.path) : valueHover(target, facts);
+      const value = target.kind === 'key' ? keyHover(target.path) : valueHover(target, facts, parsed);
       if (!value) return null;
       return { contents: { kind: 'markdown', value }, range: parsed.lines.range(target.node.start, target.node.end) };
     },

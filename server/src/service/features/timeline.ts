@@ -12,7 +12,7 @@ export function createTimeline(context: ServiceContext) {
   const cache = new WeakMap<ParsedPostmortem, { deadlineDays: number; model: TimelineModel }>();
   return {
     provideTimelineModel(parsed: ParsedPostmortem): TimelineModel {
-      const deadlineDays = context.settings().disclosureDeadlineDays;
+      const deadlineDays = context.settings(parsed.uri).disclosureDeadlineDays;
       const cached = cache.get(parsed);
       if (cached?.deadlineDays === deadlineDays) return cached.model;
       const model = buildTimelineModel(parsed, { deadlineDays, ui: context.l10n });

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { applyRuleOverrides } from '../config/overrides';
 import type { ServiceContext } from '../context';
 import { factsOf } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
@@ -11,7 +12,7 @@ export function createValidation(context: ServiceContext) {
   return {
     /** Syntax, schema and cross-field findings, in document order. Cached per parse and settings. */
     provideDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
-      const settings = context.settings();
+      const settings = context.settings(parsed.uri);
       const settingsKey = JSON.stringify(settings) + context.l10n.locale;
       const cached = cache.get(parsed);
       if (cached?.settings === settingsKey) return cached.diagnostics;
@@ -28,15 +29,17 @@ export function createValidation(context: ServiceContext) {
         rule.check(ruleContext);
       }
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      cache.set(parsed, { settings: settingsKey, diagnostics });
-      return diagnostics;
+      // The team's `rules:` (postmortem.config.yaml) have the last word on every finding.
+      const result = applyRuleOverrides(diagnostics, settings.project.rules);
+      cache.set(parsed, { settings: settingsKey, diagnostics: result });
+      return result;
     },
   };
 }
 
-function syntaxDiagnostics(parsed: ParsedPostmortem, context: ServiceContext): Diagnostic[] {
-  const { l10n } = context;
-  const diagnostics = parsed.syntaxProblems.map((problem) =>
+/** `yaml-syntax` findings of any YAML file the service checks (postmortems and the project configuration). */
+export function yamlSyntaxDiagnostics(parsed: ParsedPostmortem, l10n: ServiceContext['l10n']): Diagnostic[] {
+  return parsed.syntaxProblems.map((problem) =>
     makeDiagnostic(
       parsed,
       problem,
@@ -45,6 +48,11 @@ function syntaxDiagnostics(parsed: ParsedPostmortem, context: ServiceContext): D
       l10n.t(problem.severity === 'error' ? 'syntax.error' : 'syntax.warning', problem.message),
     ),
   );
+}
+
+function syntaxDiagnostics(parsed: ParsedPostmortem, context: ServiceContext): Diagnostic[] {
+  const { l10n } = context;
+  const diagnostics = yamlSyntaxDiagnostics(parsed, l10n);
   if (parsed.root === null && diagnostics.length === 0) {
     // An empty file, or one of only comments: point at the first line, the only place there is.
     const firstLineEnd = parsed.lines.lineText(0).length;

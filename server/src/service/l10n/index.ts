@@ -2,15 +2,19 @@ import { actionsMessages } from './messages/actions';
 import { cliMessages } from './messages/cli';
 import { templateMessages } from './messages/template';
 import { completionMessages } from './messages/completion';
+import { configMessages } from './messages/config';
 import { hoverMessages } from './messages/hover';
 import { noticeMessages } from './messages/notice';
+import { parityMessages } from './messages/parity';
+import { regulatoryMessages } from './messages/regulatory';
+import { reportMessages } from './messages/reports';
 import { validationMessages } from './messages/validation';
 import { format11Messages } from './messages/format11';
 
 export type Locale = 'en' | 'ja';
 
 /** One table per feature keeps the files small and lets features grow their strings independently. */
-const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, format11Messages] as const;
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, format11Messages, configMessages, regulatoryMessages, parityMessages, reportMessages] as const;
 
 type Union<T> = T extends readonly (infer M)[] ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -2,6 +2,8 @@ import { countSum } from './countSum';
 import { doneWithoutDate, insecureContact } from './countermeasures';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { periodOrder } from './periodOrder';
+import { unknownCategory, unknownSeverity } from './projectScales';
+import { REGULATORY_RULES } from './regulatory';
 import type { Rule } from './rule';
 import { timelineOrder } from './timelineOrder';
 import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
@@ -20,4 +22,7 @@ export const RULES: readonly Rule[] = [
   insecureContact,
   unknownTimeZone,
   impossibleTime,
+  unknownSeverity,
+  unknownCategory,
+  ...REGULATORY_RULES,
 ];

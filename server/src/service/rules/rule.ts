@@ -17,7 +17,19 @@ export type RuleCode =
   | 'done-without-date'
   | 'insecure-contact'
   | 'schema-timezone'
-  | 'schema-format';
+  | 'schema-format'
+  | 'unknown-severity'
+  | 'unknown-category'
+
+  | 'regulatory-unknown-regime'
+  | 'regulatory-unknown-stage'
+  | 'regulatory-no-clock'
+  | 'regulatory-late'
+  | 'regulatory-prompt'
+  | 'regulatory-overdue'
+  | 'regulatory-due'
+  | 'regulatory-before-clock'
+  | 'regulatory-hint';
 
 export interface Span {
   start: number;
@@ -39,6 +51,8 @@ export interface DiagnosticData {
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
   path?: (string | number)[];
+  /** For `parity-mismatch`: the other language version, named in the UI language. */
+  version?: string;
 }
 
 export interface Rule {

@@ -99,10 +99,16 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
       resolved.additionalProperties ??= schemaPart.additionalProperties;
       resolved.patternProperties ??= schemaPart.patternProperties;
       for (const sub of [...(schemaPart.allOf ?? []), ...(schemaPart.anyOf ?? []), ...(schemaPart.oneOf ?? [])]) merge(sub, depth + 1);
-      // Conditionally required keys (`published` when published) are still keys of the object, and
-      // a value a string must take (`data_exposed: none` beside the list) is still a value to offer.
+      // One word or another shape: `data_exposed` is `if: {const: none}` or else a list. The word is
+      // a value to offer and the other shape is the field's type, so a plain string is a type error
+      // ("must be a list") rather than a near miss of `none` that a quick fix would turn into it.
+      if (schemaPart.if?.const !== undefined && schemaPart.else) {
+        resolved.enum ??= [schemaPart.if.const];
+        merge(schemaPart.else, depth + 1);
+      }
+      // Conditionally required keys (`published` when published) are still keys of the object.
       if (schemaPart.then) {
-        merge({ properties: schemaPart.then.properties ?? {}, ...(schemaPart.then.enum ? { enum: schemaPart.then.enum } : {}) }, depth + 1);
+        merge({ properties: schemaPart.then.properties ?? {} }, depth + 1);
         const condition = Object.entries(schemaPart.if?.properties ?? {}).find(([, test]) => test.const !== undefined);
         if (condition) for (const key of schemaPart.then.required ?? []) resolved.conditional[key] ??= { key: condition[0], value: condition[1].const };
       }

@@ -49,6 +49,7 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData {
   const data: DiagnosticData = {};
   if (typeof record.replacement === 'string' || typeof record.replacement === 'number') data.replacement = record.replacement;
   if (typeof record.missingKey === 'string') data.missingKey = record.missingKey;
+  if (typeof record.version === 'string') data.version = record.version;
   if (Array.isArray(record.path) && record.path.every((segment): segment is string | number => typeof segment === 'string' || typeof segment === 'number')) data.path = record.path;
   return data;
 }

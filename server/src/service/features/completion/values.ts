@@ -1,12 +1,16 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { scaleAt, type ScaleAt } from '../../config/scales';
 import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { COUNTRIES } from './countries';
+import { regulatoryItems } from './regulatory';
 import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
 
 export interface ValueRequest {
   context: ServiceContext;
+  /** The document's URI: its folder's project configuration may declare the allowed values. */
+  uri: string;
   facts: PostmortemFacts;
   path: (string | number)[];
   range: Range;
@@ -23,6 +27,10 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (field === 'addresses' && typeof path.at(-1) === 'number') return factorItems(request);
   if (path.length === 1 && field === 'timezone') return zoneItems(request);
   if (path.length === 1 && field === 'language') return languageItems(request);
+  const scale = scaleAt(path, request.context.settings(request.uri).project);
+  if (scale) return scaleItems(request, scale);
+  const regulatory = regulatoryItems(request);
+  if (regulatory) return regulatory;
   const info = fieldInfo(request.context.schema, path);
   return proposedValues(info?.resolved).map((value, index) => {
     const meaning = enumMeaning(request.context.l10n, field, value);
@@ -46,6 +54,16 @@ function valueItem(request: ValueRequest, label: string, order: number, kind: Co
     textEdit: { range: request.range, newText: request.prefix + label },
     insertTextFormat: InsertTextFormat.PlainText,
   };
+}
+
+/** The levels of the project's severity scale, or its cause categories, with what each means. */
+function scaleItems(request: ValueRequest, scale: ScaleAt): CompletionItem[] {
+  return scale.entries.map((entry, index) => {
+    const item = valueItem(request, entry.id, index, CompletionItemKind.EnumMember);
+    item.detail = entry.description ?? request.context.l10n.t('completion.project.scale');
+    if (entry.description) item.documentation = { kind: 'markdown', value: `\`${entry.id}\`: ${entry.description}` };
+    return item;
+  });
 }
 
 function factorItems(request: ValueRequest): CompletionItem[] {

@@ -1,0 +1,186 @@
+import { dataExposedItems, regulatoryOf } from '../model/regulatory';
+import { asMap, childOf, pairOf } from '../parse/tree';
+import { clockText, durationText, missingClockText, stageLabel } from '../regulatory/describe';
+import { analyzeRegulatory, daysLeft, type Limit, type RegimeAnalysis, type StageStatus } from '../regulatory/engine';
+import { regimeTable } from '../regulatory/regimes';
+import { closest } from '../util/closest';
+import { DiagnosticSeverity, type Rule, type RuleContext } from './rule';
+
+/** An unreported stage is announced this many days before it falls due. */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Persons, accounts, users: the counts APPI's "more than 1,000 persons" (施行規則 7条4号) can be read
+ * from, by their unit or, for a unit such as 件 or none, by their label.
+ */
+const PERSON_WORDS = /人|名|利用者|ユーザー|アカウント|会員|顧客|本人|user|account|person|people|customer|member|subscriber|individual|patient|employee/i;
+
+function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
+  return analyzeRegulatory(parsed, settings.project.regimes);
+}
+
+/** The arguments every deadline message shares: stage, regime, due, duration, counted from. */
+function deadlineArgs(context: RuleContext, analysis: RegimeAnalysis, status: StageStatus, limit: Limit): string[] {
+  const { l10n } = context;
+  return [stageLabel(status.stage.id, l10n), analysis.regime?.id ?? '', limit.dueText, durationText(limit.duration, l10n), status.clock ? clockText(status.clock, l10n) : ''];
+}
+
+export const regulatoryUnknownRegime: Rule = {
+  code: 'regulatory-unknown-regime',
+  severity: DiagnosticSeverity.Error,
+  check(context) {
+    const known = [...regimeTable(context.settings.project.regimes).keys()];
+    for (const entry of regulatoryOf(context.parsed)) {
+      if (!entry.regime || known.includes(entry.regime.text)) continue;
+      const suggestion = closest(entry.regime.text, known);
+      if (suggestion) context.report(entry.regime.node, 'reg.check.unknownRegimeSuggest', [entry.regime.text, suggestion], { replacement: suggestion });
+      else context.report(entry.regime.node, 'reg.check.unknownRegime', [entry.regime.text, known.map((id) => `\`${id}\``).join(', ')]);
+    }
+  },
+};
+
+export const regulatoryUnknownStage: Rule = {
+  code: 'regulatory-unknown-stage',
+  severity: DiagnosticSeverity.Error,
+  check(context) {
+    for (const analysis of analyses(context)) {
+      const stages = analysis.regime?.stages.map((stage) => stage.id) ?? [];
+      const list = stages.map((id) => `\`${id}\``).join(', ');
+      for (const report of analysis.unknownStages) {
+        if (!report.stage) continue;
+        const suggestion = closest(report.stage.text, stages);
+        if (suggestion) context.report(report.stage.node, 'reg.check.unknownStageSuggest', [report.stage.text, analysis.regime?.id ?? '', suggestion, list], { replacement: suggestion });
+        else context.report(report.stage.node, 'reg.check.unknownStage', [report.stage.text, analysis.regime?.id ?? '', list]);
+      }
+    }
+  },
+};
+
+export const regulatoryNoClock: Rule = {
+  code: 'regulatory-no-clock',
+  severity: DiagnosticSeverity.Warning,
+  check(context) {
+    for (const { entry, regime, clock } of analyses(context)) {
+      if (regime && !clock && entry.regime && entry.reportable) context.report(entry.regime.node, 'reg.check.noClock', [regime.id, missingClockText(regime.clockStart, context.l10n)]);
+    }
+  },
+};
+
+export const regulatoryLate: Rule = {
+  code: 'regulatory-late',
+  severity: DiagnosticSeverity.Error,
+  check(context) {
+    for (const analysis of analyses(context)) {
+      for (const status of analysis.stages) {
+        const at = status.report?.at;
+        if (status.late?.severity !== 'error' || !at) continue;
+        if (analysis.regime?.id === 'gdpr' && analysis.regime.builtin) {
+          context.report(at.node, 'reg.check.lateGdpr', [status.late.dueText, status.clock ? clockText(status.clock, context.l10n) : '', at.text]);
+        } else {
+          context.report(at.node, 'reg.check.late', [...deadlineArgs(context, analysis, status, status.late), at.text]);
+        }
+      }
+    }
+  },
+};
+
+/** "Promptly" (速やかに) read through the guideline: a warning, both for a report and a pending stage. */
+export const regulatoryPrompt: Rule = {
+  code: 'regulatory-prompt',
+  severity: DiagnosticSeverity.Warning,
+  check(context) {
+    const today = context.settings.today;
+    for (const analysis of analyses(context)) {
+      for (const status of analysis.stages) {
+        const at = status.report?.at;
+        if (status.late?.severity === 'warning' && at) {
+          context.report(at.node, 'reg.check.notPrompt', [...deadlineArgs(context, analysis, status, status.late), at.text]);
+        }
+        if (status.report || !today || !analysis.entry.regime) continue;
+        const passed = passedLimit(status, today);
+        if (passed?.severity === 'warning') context.report(analysis.entry.regime.node, 'reg.check.overduePrompt', deadlineArgs(context, analysis, status, passed));
+      }
+    }
+  },
+};
+
+export const regulatoryOverdue: Rule = {
+  code: 'regulatory-overdue',
+  severity: DiagnosticSeverity.Error,
+  check(context) {
+    const today = context.settings.today;
+    if (!today) return;
+    for (const analysis of analyses(context)) {
+      for (const status of analysis.stages) {
+        if (status.report || !analysis.entry.regime) continue;
+        const passed = passedLimit(status, today);
+        if (passed?.severity === 'error') context.report(analysis.entry.regime.node, 'reg.check.overdue', deadlineArgs(context, analysis, status, passed));
+      }
+    }
+  },
+};
+
+export const regulatoryDue: Rule = {
+  code: 'regulatory-due',
+  severity: DiagnosticSeverity.Information,
+  check(context) {
+    const today = context.settings.today;
+    if (!today) return;
+    for (const analysis of analyses(context)) {
+      for (const status of analysis.stages) {
+        if (status.report || !analysis.entry.regime) continue;
+        const next = status.limits.find((limit) => daysLeft(limit, today) >= 0);
+        const left = next ? daysLeft(next, today) : -1;
+        if (!next || left > DUE_SOON_DAYS) continue;
+        const [stage = '', regime = ''] = deadlineArgs(context, analysis, status, next);
+        if (left === 0) context.report(analysis.entry.regime.node, 'reg.check.dueToday', [stage, regime, next.dueText]);
+        else if (left === 1) context.report(analysis.entry.regime.node, 'reg.check.dueTomorrow', [stage, regime, next.dueText]);
+        else context.report(analysis.entry.regime.node, 'reg.check.dueSoon', [stage, regime, next.dueText, left]);
+      }
+    }
+  },
+};
+
+export const regulatoryBeforeClock: Rule = {
+  code: 'regulatory-before-clock',
+  severity: DiagnosticSeverity.Warning,
+  check(context) {
+    for (const analysis of analyses(context)) {
+      for (const status of analysis.stages) {
+        const at = status.report?.at;
+        if (status.beforeClock && at && status.clock) context.report(at.node, 'reg.check.beforeClock', [at.text, analysis.regime?.id ?? '', clockText(status.clock, context.l10n)]);
+      }
+    }
+  },
+};
+
+/** A hint, not a verdict: APPI's threshold read from the document, when no `appi` entry is there. */
+export const regulatoryHint: Rule = {
+  code: 'regulatory-hint',
+  severity: DiagnosticSeverity.Information,
+  check(context) {
+    const { parsed, facts } = context;
+    if (regulatoryOf(parsed).some((entry) => entry.regime?.text === 'appi') || dataExposedItems(parsed).length === 0) return;
+    const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && (PERSON_WORDS.test(candidate.unit ?? '') || PERSON_WORDS.test(candidate.label)));
+    const impact = asMap(childOf(facts.root, 'impact'));
+    const key = impact ? pairOf(impact, 'data_exposed')?.key : undefined;
+    if (count?.value !== undefined && key) context.report(key, 'reg.check.appiHint', [`${count.label}: ${count.value.toLocaleString('en-US')}`]);
+  },
+};
+
+/** The strictest limit whose last day is before `today`. */
+function passedLimit(status: StageStatus, today: string): Limit | undefined {
+  return [...status.limits].reverse().find((limit) => daysLeft(limit, today) < 0);
+}
+
+export const REGULATORY_RULES: readonly Rule[] = [
+  regulatoryUnknownRegime,
+  regulatoryUnknownStage,
+  regulatoryNoClock,
+  regulatoryLate,
+  regulatoryPrompt,
+  regulatoryOverdue,
+  regulatoryDue,
+  regulatoryBeforeClock,
+  regulatoryHint,
+];

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CliIo } from '../../server/src/cli/export';
+import { formatDiagnostic, main } from '../../server/src/cli/main';
+import { localDate } from '../../server/src/protocol/today';
+import { withToday } from '../../server/src/server/today';
+import { createLocalizer, parseProjectConfig, type PostmortemService, type ServiceSettings } from '../../server/src/service';
+import { service, VALID } from './helpers';
+
+async function lint(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readFile: async (path) => readFileSync(path, 'utf8'), writeFile: async () => undefined };
+  return { code: await main(args, io, 'en'), out, err };
+}
+
+const CONFIG = 'severity:\n  - id: SEV-1\n  - id: SEV-2\nrules:\n  count-sum: error\ndisclosure_deadline_days: 10\n';
+const POSTMORTEM = VALID.replace('status: published\n', 'status: published\nseverity: SEV-9\n').replace('      value: 1053', '      value: 1000');
+
+function project(config = CONFIG): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-config-'));
+  writeFileSync(join(dir, 'postmortem.config.yaml'), config);
+  writeFileSync(join(dir, 'incident.postmortem.yaml'), POSTMORTEM);
+  return dir;
+}
+
+describe('project configuration: postmortem-lint', () => {
+  it('gives exactly the findings the editor gives with the same file', async () => {
+    const dir = project();
+    const file = join(dir, 'incident.postmortem.yaml');
+    const result = await lint(['--config', join(dir, 'postmortem.config.yaml'), file]);
+    const editor = service();
+    editor.configureProject(parseProjectConfig(CONFIG).config);
+    const expected = editor.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => POSTMORTEM }).map((d) => formatDiagnostic(relative(process.cwd(), file), d, createLocalizer('en')));
+    assert.deepEqual(result.out, expected);
+    assert.deepEqual(
+      result.out.map((line) => /\[([a-z-]+)\]$/.exec(line)?.[1]),
+      ['unknown-severity', 'disclosure-lag', 'count-sum'],
+    );
+    assert.ok(result.out.some((line) => / error .*\[count-sum\]$/.test(line)), 'rules: raised count-sum to an error');
+    assert.equal(result.code, 1);
+  });
+
+  it('finds postmortem.config.yaml in the current directory, or through --config <folder>', async () => {
+    const dir = project();
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      const result = await lint(['incident.postmortem.yaml']);
+      assert.ok(result.out.some((line) => line.endsWith('[unknown-severity]')), result.out.join('\n'));
+      assert.match(result.err.at(-1) ?? '', /^2 file\(s\) checked/, 'the configuration itself is checked too');
+    } finally {
+      process.chdir(before);
+    }
+    const byFolder = await lint(['--config', dir, join(dir, 'incident.postmortem.yaml')]);
+    assert.ok(byFolder.out.some((line) => line.endsWith('[unknown-severity]')));
+    const without = await lint([join(dir, 'incident.postmortem.yaml')]);
+    assert.ok(!without.out.some((line) => line.endsWith('[unknown-severity]')), 'no file in the current directory: no configuration');
+  });
+
+  it('reports the configuration file\'s own mistakes and fails on them', async () => {
+    const dir = project('rules:\n  count-sum: loud\n');
+    const result = await lint(['--config', dir, join(dir, 'incident.postmortem.yaml')]);
+    assert.ok(result.out.some((line) => /postmortem\.config\.yaml:2:14 error .*\[schema-enum\]$/.test(line)), result.out.join('\n'));
+    assert.equal(result.code, 1);
+  });
+
+  it('an explicit --deadline-days wins over the file', async () => {
+    const dir = project();
+    const result = await lint(['--config', dir, '--deadline-days', '60', join(dir, 'incident.postmortem.yaml')]);
+    assert.ok(!result.out.some((line) => line.endsWith('[disclosure-lag]')), result.out.join('\n'));
+  });
+
+  it('refuses a --config that is missing or not named postmortem.config.yaml (exit 2)', async () => {
+    const dir = project();
+    const wrongName = join(dir, 'team.yaml');
+    writeFileSync(wrongName, CONFIG);
+    for (const args of [['--config', wrongName], ['--config', join(dir, 'nowhere', 'postmortem.config.yaml')], ['--config', tmpdir()]]) {
+      const result = await lint([...args, join(dir, 'incident.postmortem.yaml')]);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.err.join('\n'), /--config|Cannot read/);
+    }
+    assert.equal((await lint(['--config'])).code, 2);
+  });
+});
+
+describe('today', () => {
+  it('is the local calendar date', () => {
+    assert.equal(localDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+    assert.equal(localDate(new Date(2026, 11, 31, 0, 0)), '2026-12-31');
+  });
+
+  it('the server passes the day to the service and changes it when the day changes, without a timer', () => {
+    const configured: Partial<ServiceSettings>[] = [];
+    const fake = { configure: (settings: Partial<ServiceSettings>) => configured.push(settings) } as unknown as PostmortemService;
+    let now = new Date(2026, 2, 1, 23, 59);
+    const current = withToday(() => fake, () => now);
+    current();
+    current();
+    assert.deepEqual(configured, [{ today: '2026-03-01' }], 'set once while the day stays');
+    now = new Date(2026, 2, 2, 0, 1);
+    assert.equal(current(), fake);
+    assert.deepEqual(configured, [{ today: '2026-03-01' }, { today: '2026-03-02' }]);
+  });
+});

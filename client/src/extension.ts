@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { registerInsertSnippet } from './commands/insertSnippet';
 import { registerNewPostmortem } from './commands/newPostmortem';
 import { registerExport } from './export';
 import { createLanguageClient } from './languageClient';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   client = languageClient;
   registerStatusItem(context, languageClient);
   registerNewPostmortem(context, languageClient);
+  registerInsertSnippet(context);
   registerPreview(context, languageClient, (line) => languageClient.outputChannel.appendLine(line));
   registerExport(context, languageClient);
   context.subscriptions.push(

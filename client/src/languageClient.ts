@@ -16,7 +16,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { language: CONFIG_LANGUAGE_ID }],
-    initializationOptions: { settings: readSettings() },
+    // Quick fixes with places to fill in come as a command this client runs (protocol/snippets).
+    initializationOptions: { settings: readSettings(), insertSnippetCommand: true },
     outputChannelName: vscode.l10n.t('Postmortem Language Server'),
     diagnosticPullOptions: { onChange: true, onSave: false },
   };

@@ -17,6 +17,10 @@ export interface ClientOptions {
   watchFiles?: boolean;
   /** Workspace folders (multi-root), announced with the `workspaceFolders` capability. */
   workspaceFolders?: string[];
+  /** Sent as `initializationOptions` (our VS Code client sends its settings and `insertSnippetCommand`). */
+  initializationOptions?: Record<string, unknown>;
+  /** Announce LSP 3.18's `workspace.workspaceEdit.snippetEditSupport`. */
+  snippetEdits?: boolean;
 }
 
 /**
@@ -70,8 +74,14 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: this.options.configuration !== undefined, ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}), ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}) },
+        workspace: {
+          configuration: this.options.configuration !== undefined,
+          ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(this.options.workspaceFolders ? { workspaceFolders: true } : {}),
+          ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+        },
       },
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
     });
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});

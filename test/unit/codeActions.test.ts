@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { timeOrder } from '../../server/src/service/features/codeActions/sortTimeline';
 import { parsePostmortem } from '../../server/src/service/parse/parse';
 import { factsOf } from '../../server/src/service/model/facts';
-import { doc, service, VALID } from './helpers';
-
-/** Applies LSP edits by UTF-16 offsets; inserts at one position land in array order, as LSP says. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index ?? 0) + match[0].length);
-  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-  const indexed = edits.map((edit, index) => ({ edit, index, start: offset(edit.range.start), end: offset(edit.range.end) }));
-  indexed.sort((a, b) => b.start - a.start || b.index - a.index);
-  let result = text;
-  for (const { edit, start, end } of indexed) result = result.slice(0, start) + edit.newText + result.slice(end);
-  return result;
-}
+import { applyEdits, doc, service, VALID } from './helpers';
 
 const URI = 'file:///work/cache-misdisplay.postmortem.yaml';
 
@@ -225,7 +213,8 @@ describe('code actions', () => {
       assert.equal(actions[0]?.title, 'Rename key `sumary` to `summary`');
       assert.equal(apply(before, actions[0]), VALID);
       const both = VALID.replace('  summary: A cache', '  summary: x\n  sumary: A cache');
-      assert.deepEqual(actionsFor(both, 'schema-unknown-key').actions, []);
+      // The intended key is there already: removing the stray one is all that is left to offer.
+      assert.deepEqual(actionsFor(both, 'schema-unknown-key').actions.map((action) => action.title), ['Remove `sumary`']);
     });
   });
 
@@ -249,8 +238,9 @@ describe('code actions', () => {
     it('adds `contact` at the end, also when the last line has no line break', () => {
       const before = without(/^contact:\n( {2}.*\n)+/m).replace(/\n$/, '');
       const after = apply(before, actionsFor(before, 'schema-required').actions[0]);
-      assert.equal(after, before + '\ncontact:\n  url:');
-      assert.ok(!codesOf(after).includes('schema-required'));
+      // Without snippet support the placeholder is plain text: a valid URL to type over.
+      assert.equal(after, before + '\ncontact:\n  url: https://example.com/contact');
+      assert.deepEqual(codesOf(after), []);
     });
 
     it('adds a timeline with one event to fill in, in a CRLF document with Japanese text', () => {
@@ -291,19 +281,29 @@ describe('code actions', () => {
   describe('timezone', () => {
     const before = VALID.replace('timezone: Asia/Tokyo\n', '');
 
-    it('adds `timezone` after `language`, Asia/Tokyo or UTC', () => {
+    it('adds `timezone` after `language`; an English document gets no guessed zone, only UTC', () => {
       const { actions, diagnostics } = actionsFor(before, 'ambiguous-time');
-      assert.deepEqual(actions.map((action) => action.title), ['Add `timezone: Asia/Tokyo`', 'Add `timezone: UTC`']);
+      assert.deepEqual(actions.map((action) => action.title), ['Add `timezone: UTC`']);
       assert.ok(actions.every((action) => !action.isPreferred && action.diagnostics?.length === diagnostics.length));
-      assert.equal(apply(before, actions[0]), VALID);
-      assert.equal(apply(before, actions[1]), VALID.replace('Asia/Tokyo', 'UTC'));
+      assert.equal(apply(before, actions[0]), VALID.replace('Asia/Tokyo', 'UTC'));
     });
 
-    it('prefers Asia/Tokyo in a Japanese document and goes after `status` without `language`', () => {
+    it('starts from the language: Asia/Tokyo preferred for `ja`, Europe/London for `en-GB`', () => {
       const ja = before.replace('language: en', 'language: ja');
-      assert.equal(actionsFor(ja, 'ambiguous-time').actions[0]?.isPreferred, true);
-      const noLanguage = before.replace('language: en\n', '');
-      assert.equal(apply(noLanguage, actionsFor(noLanguage, 'ambiguous-time').actions[0]), noLanguage.replace('published\n', 'published\ntimezone: Asia/Tokyo\n'));
+      const jaActions = actionsFor(ja, 'ambiguous-time').actions;
+      assert.deepEqual(jaActions.map((action) => [action.title, action.isPreferred === true]), [['Add `timezone: Asia/Tokyo`', true], ['Add `timezone: UTC`', false]]);
+      assert.equal(apply(ja, jaActions[0]), VALID.replace('language: en', 'language: ja'));
+      const gb = before.replace('language: en', 'language: en-GB');
+      assert.equal(actionsFor(gb, 'ambiguous-time').actions[0]?.title, 'Add `timezone: Europe/London`');
+    });
+
+    it('offers the offset the other times are written with, and goes after `status` without `language`', () => {
+      const noLanguage = before.replace('language: en\n', '').replace('    end: 2021-06-30T12:12\n', '    end: 2021-06-30T12:12+09:00\n');
+      const actions = actionsFor(noLanguage, 'ambiguous-time').actions;
+      assert.deepEqual(actions.map((action) => action.title), ['Add `timezone: +09:00`', 'Add `timezone: UTC`']);
+      const after = apply(noLanguage, actions[0]);
+      assert.equal(after, noLanguage.replace('published\n', 'published\ntimezone: "+09:00"\n'));
+      assert.deepEqual(codesOf(after), []);
     });
   });
 

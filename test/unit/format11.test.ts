@@ -91,15 +91,15 @@ describe('format 1.1: the schema', () => {
 
   it('refuses wrong types of the new fields in plain words, on the offending value', () => {
     const cases: [string, string, RegExp][] = [
-      ['severity: SEV-2', 'severity: [SEV-2]', /`severity` must be text, but it is a list/],
-      ['services: [checkout-api, order-mailer]', 'services: checkout-api', /`services` must be a list, but it is text/],
-      ['    approximate: true', '    approximate: yes', /`approximate` must be true or false, but it is text/],
-      ['report: final', 'report: finished', /`finished` is not a valid `report`.*final/],
+      ['severity: SEV-2', 'severity: [SEV-2]', /`severity` must be text, but `\[SEV-2\]` is a list/],
+      ['services: [checkout-api, order-mailer]', 'services: checkout-api', /`services` must be a list, but `checkout-api` is text/],
+      ['    approximate: true', '    approximate: yes', /`approximate` must be true or false, but `yes` is text/],
+      ['report: final', 'report: finished', /`finished` is not a valid value for `report`.*final/],
       ['    due: 2028-06-30', '    due: 30/06/2028', /not a valid date/],
       ['    ticket: OPS-1412', '    ticket: fix it later', /`fix it later` is not a ticket/],
       ['    url: https://grafana.example.com/d/queue', '    url: grafana dashboard', /not an absolute URL/],
-      ['      accepted: Splitting the queue costs more than the rare backlog it prevents.', '      accepted: true', /`accepted` must be text, but it is true or false/],
-      ['  five_whys:\n', '  five_whys: Because.\n  x-was-five_whys:\n', /`five_whys` must be a list, but it is text/],
+      ['      accepted: Splitting the queue costs more than the rare backlog it prevents.', '      accepted: true', /`accepted` must be text, but `true` is a true\/false value/],
+      ['  five_whys:\n', '  five_whys: Because.\n  x-was-five_whys:\n', /`five_whys` must be a list, but `Because.` is text/],
     ];
     for (const [from, to, message] of cases) {
       const finding = onlyFinding(variant(from, to), to.split('\n')[0]?.trim().split(':')[0] ?? to);

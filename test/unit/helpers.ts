@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { createPostmortemService, type PostmortemService } from '../../server/src/service';
 import type { ServiceOptions } from '../../server/src/service';
 import type { TextDocumentLike } from '../../server/src/service/context';
@@ -91,6 +91,18 @@ countermeasures:
 contact:
   url: https://example.com/contact
 `;
+
+/** Applies LSP edits by UTF-16 offsets; inserts at one position land in array order, as LSP says. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index ?? 0) + match[0].length);
+  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  const indexed = edits.map((edit, index) => ({ edit, index, start: offset(edit.range.start), end: offset(edit.range.end) }));
+  indexed.sort((a, b) => b.start - a.start || b.index - a.index);
+  let result = text;
+  for (const { edit, start, end } of indexed) result = result.slice(0, start) + edit.newText + result.slice(end);
+  return result;
+}
 
 let schemaIndex: ReturnType<typeof createSchemaIndex> | undefined;
 

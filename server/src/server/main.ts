@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
+import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatureHandlers } from './handlers';
@@ -46,7 +47,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
   workspace.initialize(params);
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays } });
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays }, snippets: snippetSupport(params) });
   projectConfig.initialize(params);
   return {
     capabilities: {
@@ -66,6 +67,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
 });
+
+/** How this client takes quick fixes with places to fill in (protocol/snippets). */
+function snippetSupport(params: InitializeParams): SnippetSupport {
+  if ((params.initializationOptions as { insertSnippetCommand?: unknown } | undefined)?.insertSnippetCommand === true) return { command: INSERT_SNIPPET_COMMAND };
+  // LSP 3.18; the 3.17 types do not name the flag yet.
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+  return workspaceEdit?.snippetEditSupport === true ? 'lsp' : 'none';
+}
 
 connection.onInitialized(() => {
   projectConfig.watch();

@@ -1,5 +1,6 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/postmortem.schema.json';
+import type { SnippetSupport } from './util/snippet';
 import { createConfigDocument } from './config/configDocument';
 import { isProjectConfigUri, type ProjectConfig } from './config/projectConfig';
 import { mergeProjectConfig, ProjectConfigs } from './config/projects';
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   /** The UI language for messages (`en`, `ja`, or any tag starting with them). */
   locale?: string;
   settings?: Partial<ServiceSettings>;
+  /** How the client takes quick fixes with places to fill in (protocol/snippets); plain text by default. */
+  snippets?: SnippetSupport;
 }
 
 /** The whole language service: documents in, plain LSP data out. No I/O, no connection. */
@@ -88,7 +91,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const symbols = createSymbols(context);
   const folding = createFolding(context);
   const navigation = createNavigation(context);
-  const codeActions = createCodeActions(context);
+  const codeActions = createCodeActions(context, options.snippets);
   const timeline = createTimeline(context);
   const notice = createNotice(context);
   const template = createTemplate();
@@ -145,4 +148,5 @@ export { parseProjectConfig, readProjectConfigText } from './config/parseConfig'
 export type { TimelineModel } from './features/timeline';
 export type { NoticeFormat } from './features/notice';
 export { REPORT_PROFILES, type ReportProfile } from './features/reports';
+export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -87,6 +87,31 @@ export function parseTime(text: string, zone?: string): ParsedTime | undefined {
   };
 }
 
+/** The range of offsets a zone can have: UTC−12:00 (Baker Island) to UTC+14:00 (Kiribati). */
+const EARLIEST_OFFSET = -12 * HOUR;
+const LATEST_OFFSET = 14 * HOUR;
+
+/**
+ * The spec's "certainly precedes": `a`'s whole period ends before `b`'s starts. Two times without a
+ * zone share the one unknown zone and compare directly; when only one side has no zone, it could
+ * be at any offset, so its period is widened by every offset it could have before comparing.
+ */
+export function certainlyPrecedes(a: ParsedTime, b: ParsedTime): boolean {
+  if (a.zoneKnown === b.zoneKnown) return a.end <= b.start;
+  const aEnd = a.zoneKnown ? a.end : a.end - EARLIEST_OFFSET;
+  const bStart = b.zoneKnown ? b.start : b.start - LATEST_OFFSET;
+  return aEnd <= bStart;
+}
+
+/**
+ * An "around" time (`approximate: true`, 頃): its period widened by an hour each side when it has
+ * a clock, by a day when it is a date or month, so ordering checks only fire on a certain mistake.
+ */
+export function approximately(time: ParsedTime): ParsedTime {
+  const slack = time.hasClock ? HOUR : DAY;
+  return { ...time, start: time.start - slack, end: time.end + slack };
+}
+
 /** The instant a duration is measured from: the start of the named period. */
 export function instantOf(time: ParsedTime): number {
   return time.start;

@@ -42,6 +42,13 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'timeline-order': vscode.DiagnosticSeverity.Warning,
   'period-order': vscode.DiagnosticSeverity.Error,
   'count-sum': vscode.DiagnosticSeverity.Warning,
+  // Format 1.1's checks (overdue and done-in-future need a today, which the server has).
+  'until-order': vscode.DiagnosticSeverity.Error,
+  'detected-before-impact': vscode.DiagnosticSeverity.Warning,
+  'duplicate-address': vscode.DiagnosticSeverity.Warning,
+  'done-in-future': vscode.DiagnosticSeverity.Warning,
+  'overdue': vscode.DiagnosticSeverity.Warning,
+  'timezone-abbreviation': vscode.DiagnosticSeverity.Error,
   'unknown-factor': vscode.DiagnosticSeverity.Error,
   'unaddressed-factor': vscode.DiagnosticSeverity.Warning,
   'duplicate-id': vscode.DiagnosticSeverity.Error,
@@ -116,7 +123,8 @@ describe('diagnostics', function () {
     await editInEditor(editor, rangeOf(document, '14:16', line), '11:16');
     const after = await waitForDiagnostics(document.uri, (ds) => withCode(ds, 'timeline-order', line).length === 1);
     assert.equal(withCode(after, 'timeline-order', line)[0]?.severity, vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(problemsOf(after).map(codeOf), ['timeline-order'], describeDiagnostics(after));
+    // It is a `detected` event: now also before the impact started (12:00).
+    assert.deepEqual(problemsOf(after).map(codeOf).sort(), ['detected-before-impact', 'timeline-order'], describeDiagnostics(after));
 
     await undo(editor);
     assert.equal(document.getText(), original, 'undo restores the text');
@@ -156,7 +164,7 @@ describe('diagnostics', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, rangeOf(document, 'detect', line), 'detected');
     assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit');
-    const fixed = await waitForDiagnostics(document.uri, (ds) => withCode(ds, 'schema-enum').length === 0);
+    const fixed = await waitForDiagnostics(document.uri, (ds) => withCode(ds, 'schema-enum', line).length === 0);
     assert.equal(fixed.length, expectedCount - 1, `only the schema-enum diagnostic goes:\n${describeDiagnostics(fixed)}`);
 
     await undo(editor);

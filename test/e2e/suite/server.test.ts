@@ -125,7 +125,7 @@ describe('language server process', function () {
     // The new server checks edits: a fix makes its diagnostic go away.
     const line = lineOf(editor.document, /^\s+kind: detect\b(?!ed)/);
     await editInEditor(editor, rangeOf(editor.document, 'detect', line), 'detected');
-    const fixed = await waitForDiagnostics(editor.document.uri, (ds) => withCode(ds, 'schema-enum').length === 0 && ds.length === expected - 1, 20_000);
+    const fixed = await waitForDiagnostics(editor.document.uri, (ds) => withCode(ds, 'schema-enum', line).length === 0 && ds.length === expected - 1, 20_000);
     assert.ok(fixed.some((d) => codeOf(d) === 'timeline-order'), 'the other diagnostics are still there');
   });
 

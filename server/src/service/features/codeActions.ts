@@ -1,12 +1,18 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { SnippetSupport } from '../util/snippet';
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
+import { factsOf } from '../model/facts';
+import { asMap, pairOf } from '../parse/tree';
 import { SOURCE } from '../rules/rule';
+import { outOfOrder as outOfOrderEvents } from '../rules/timelineOrder';
+import { contentEnd } from './codeActions/layout';
 import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
 import { parityFix } from './codeActions/parityFix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 import { countSumFixes, enumFix, httpsFix, unknownKeyFix } from './codeActions/valueFixes';
+import { makeListFix, removeKeyFix, removeRepeatFix, swapUntilFix, zoneFixes } from './codeActions/mechanicalFixes';
 
 /** The kind of the file-wide "Sort timeline" source action (not shown in the light bulb). */
 export const SORT_TIMELINE_KIND = 'source.sortTimeline';
@@ -16,24 +22,40 @@ type PerDiagnostic = (fix: FixContext, diagnostic: Diagnostic) => Fix[];
 const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'count-sum': countSumFixes,
   'schema-enum': enumFix,
+  // A repaired time (`2021-06-30 12:00` → `…T12:00`) travels in the same `replacement` as an enum's.
+  'schema-format': enumFix,
+  'schema-unknown-key': (fix, diagnostic) => [...unknownKeyFix(fix, diagnostic), ...removeKeyFix(fix, diagnostic)],
+  'schema-type': makeListFix,
   'unknown-severity': enumFix,
   'unknown-category': enumFix,
   'unknown-rule': unknownKeyFix,
-  'schema-unknown-key': unknownKeyFix,
   'schema-required': requiredFix,
+  'schema-timezone': zoneFixes,
+  'timezone-abbreviation': zoneFixes,
   'done-without-date': doneDateFix,
   'insecure-contact': httpsFix,
   'parity-mismatch': parityFix,
+  'until-order': swapUntilFix,
+  'duplicate-address': removeRepeatFix,
 };
 
-export function createCodeActions(context: ServiceContext) {
+function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {
+  const root = asMap(parsed.root);
+  const pair = root ? pairOf(root, 'timeline') : undefined;
+  if (!pair) return false;
+  const start = parsed.lines.offsetAt(range.start);
+  const end = parsed.lines.offsetAt(range.end);
+  return end >= pair.key.start && start <= contentEnd(pair.value ?? pair.key, parsed.text);
+}
+
+export function createCodeActions(context: ServiceContext, snippets: SnippetSupport = 'none') {
   return {
     /**
      * Quick fixes for the diagnostics the editor passes in (they may come from an older version
      * of the document, so every fix re-finds its node in this parse), plus the "Sort timeline"
      * source action whenever the timeline is out of order. Edits are keyed by `parsed.uri`.
      */
-    provideCodeActions(parsed: ParsedPostmortem, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    provideCodeActions(parsed: ParsedPostmortem, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
       const fix: FixContext = { parsed, service: context };
       const ours = diagnostics.filter((diagnostic) => diagnostic.source === undefined || diagnostic.source === SOURCE);
       const withCode = (code: string) => ours.filter((diagnostic) => diagnostic.code === code);
@@ -43,21 +65,25 @@ export function createCodeActions(context: ServiceContext) {
       const outOfOrder = withCode('timeline-order');
       const sort = sortTimelineEdit(parsed);
       const sortTitle = context.l10n.t('action.sortTimeline');
-      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder));
+      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder, snippets));
 
       const ambiguous = withCode('ambiguous-time');
-      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous));
+      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous, snippets));
 
       for (const diagnostic of ours) {
         const builder = PER_DIAGNOSTIC[String(diagnostic.code)];
-        if (builder) for (const each of builder(fix, diagnostic)) actions.push(toCodeAction(parsed, each, [diagnostic]));
+        if (builder) for (const each of builder(fix, diagnostic)) actions.push(toCodeAction(parsed, each, [diagnostic], snippets));
       }
 
       const missing = withCode('schema-required');
       const all = allRequiredFix(fix, missing);
-      if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0)));
+      if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0), snippets));
 
-      if (sort && outOfOrder.length === 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, []));
+      // Without a finding at hand, only where it is relevant: the timeline is certainly out of order
+      // somewhere, or the cursor is in it (an order only the sort sees, e.g. a day before its hours).
+      if (sort && outOfOrder.length === 0 && (inTimeline(parsed, range) || !outOfOrderEvents(factsOf(parsed).events).next().done)) {
+        actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, [], snippets));
+      }
       return actions;
     },
   };

@@ -18,13 +18,19 @@ export function createValidation(context: ServiceContext) {
       if (cached?.settings === settingsKey) return cached.diagnostics;
       const diagnostics = [...syntaxDiagnostics(parsed, context), ...schemaDiagnostics(parsed, context.schema, context.l10n)];
       const facts = factsOf(parsed);
+      const schemaSpans = new Set(diagnostics.map(spanKey));
       for (const rule of RULES) {
         const ruleContext: RuleContext = {
           parsed,
           facts,
           settings,
           l10n: context.l10n,
-          report: (span, key, args = [], data) => diagnostics.push(makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data)),
+          report: (span, key, args = [], data) => {
+            const diagnostic = makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data);
+            // One problem, one finding: a rule that re-checks a value the schema already reported
+            // (a time both badly shaped and impossible, a zone name both) stays quiet there.
+            if (!rule.code.startsWith('schema-') || !schemaSpans.has(spanKey(diagnostic))) diagnostics.push(diagnostic);
+          },
         };
         rule.check(ruleContext);
       }
@@ -35,6 +41,11 @@ export function createValidation(context: ServiceContext) {
       return result;
     },
   };
+}
+
+function spanKey(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
 }
 
 /** `yaml-syntax` findings of any YAML file the service checks (postmortems and the project configuration). */

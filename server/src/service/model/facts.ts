@@ -1,6 +1,7 @@
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode, type YPair, type YScalar } from '../parse/tree';
 import { isValidTimeZone, parseTime, type ParsedTime } from '../time';
+import { abbreviationZones } from '../util/zones';
 
 /**
  * The parts of a postmortem that rules, the timeline model and navigation all need, read once per
@@ -158,7 +159,8 @@ export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
 function readFacts(rootNode: YNode | null): PostmortemFacts {
   const root = asMap(rootNode);
   const zoneText = stringValue(childOf(root, 'timezone'));
-  const zone = zoneText && isValidTimeZone(zoneText) ? zoneText : undefined;
+  // An abbreviation (`BST`) is never a zone, even where ICU knows it as one (Asia/Dhaka): see rules/timezoneAbbreviation.
+  const zone = zoneText && isValidTimeZone(zoneText) && !abbreviationZones(zoneText) ? zoneText : undefined;
   const times: TimeFact[] = [];
   const timeAt = (node: YNode | null): TimeFact | undefined => {
     const scalar = asScalar(node);

@@ -1,17 +1,56 @@
+import type { CountFact } from '../model/facts';
 import { DiagnosticSeverity, type Rule } from './rule';
 
-/** Only exact counts are summed: `approximately` and `at_most` figures are not expected to add up. */
+/**
+ * An `exact` count must equal its breakdown's total; an `at_most` count is an upper bound its
+ * breakdown must not pass. `approximately` and `at_least` figures are not expected to add up
+ * (a breakdown below an `at_least` value is just incomplete).
+ */
 export const countSum: Rule = {
   code: 'count-sum',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
     for (const count of facts.counts) {
-      if (count.qualifier !== 'exact' || count.value === undefined || !count.valueNode || count.breakdown.length === 0) continue;
-      if (count.breakdown.some((part) => part.value === undefined)) continue;
-      const sum = count.breakdown.reduce((total, part) => total + (part.value ?? 0), 0);
-      if (sum !== count.value) {
+      if (count.value === undefined || !count.valueNode || count.breakdown.length === 0) continue;
+      const sum = breakdownSum(count);
+      if (sum === undefined) continue;
+      const tolerance = sumTolerance(count);
+      if (count.qualifier === 'exact' && Math.abs(sum - count.value) > tolerance) {
         report(count.valueNode, 'rule.countSum', [count.value, sum, count.label], { replacement: sum });
+      } else if (count.qualifier === 'at_most' && sum - count.value > tolerance) {
+        report(count.valueNode, 'check.countSumAtMost', [count.value, sum, count.label], { replacement: sum });
       }
     }
   },
 };
+
+/** The breakdown's total, rounded to the decimals written, or undefined when a part is not a number. */
+export function breakdownSum(count: CountFact): number | undefined {
+  if (count.breakdown.some((part) => part.value === undefined)) return undefined;
+  const sum = count.breakdown.reduce((total, part) => total + (part.value ?? 0), 0);
+  // 0.1 + 0.2 is 0.30000000000000004 in floating point; nobody wrote that.
+  return Number(sum.toFixed(Math.min(20, decimalsIn(count))));
+}
+
+/**
+ * Written decimals are rounded figures (`33.3` for a third): each part may be off by half a unit
+ * of its last digit, so the parts' total may miss the value by that much per part. Whole numbers
+ * must add up exactly.
+ */
+function sumTolerance(count: CountFact): number {
+  const decimals = decimalsIn(count);
+  if (decimals === 0) return 0;
+  return (count.breakdown.length + 1) * 0.5 * 10 ** -decimals + Number.EPSILON * 16;
+}
+
+function decimalsIn(count: CountFact): number {
+  return Math.max(decimalsOf(count.value), ...count.breakdown.map((part) => decimalsOf(part.value)));
+}
+
+function decimalsOf(value: number | undefined): number {
+  if (value === undefined || Number.isInteger(value)) return 0;
+  const text = String(value);
+  const exponent = /e-(\d+)$/.exec(text);
+  if (exponent) return Number(exponent[1]) + (text.split('e')[0]?.split('.')[1]?.length ?? 0);
+  return text.split('.')[1]?.length ?? 0;
+}

@@ -18,7 +18,8 @@ export const insecureContact: Rule = {
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
     const url = asScalar(childOf(childOf(facts.root, 'contact'), 'url'));
-    if (url && typeof url.value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(url.value) && !/^https:/i.test(url.value)) {
+    // Only plain http is insecure: `mailto:` and `tel:` are good contacts, other schemes are the schema's business.
+    if (url && typeof url.value === 'string' && /^http:/i.test(url.value)) {
       report(url, 'rule.insecureContact', [url.value]);
     }
   },

@@ -22,6 +22,8 @@ export const unaddressedFactor: Rule = {
   check({ facts, report }) {
     const addressed = new Set(facts.countermeasures.flatMap((countermeasure) => countermeasure.addresses.map((reference) => reference.id)));
     for (const factor of facts.factors) {
+      // `accepted: <why>` is the team's decision to live with the risk: nothing to address.
+      if (factor.accepted?.text.trim()) continue;
       if (factor.id && !addressed.has(factor.id.id)) report(factor.id.node, 'rule.unaddressedFactor', [factor.id.id]);
     }
   },

@@ -1,3 +1,4 @@
+import { certainlyPrecedes } from '../time';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 export const periodOrder: Rule = {
@@ -6,7 +7,7 @@ export const periodOrder: Rule = {
   check({ facts, report }) {
     const start = facts.period?.start;
     const end = facts.period?.end;
-    if (start?.time && end?.time && end.time.end <= start.time.start) {
+    if (start?.time && end?.time && certainlyPrecedes(end.time, start.time)) {
       report(end.node, 'rule.periodOrder', [end.text, start.text]);
     }
   },

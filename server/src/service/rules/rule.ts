@@ -18,6 +18,12 @@ export type RuleCode =
   | 'insecure-contact'
   | 'schema-timezone'
   | 'schema-format'
+  | 'until-order'
+  | 'detected-before-impact'
+  | 'done-in-future'
+  | 'overdue'
+  | 'duplicate-address'
+  | 'timezone-abbreviation'
   | 'unknown-severity'
   | 'unknown-category'
 
@@ -50,6 +56,8 @@ export interface DiagnosticData {
   replacement?: string | number;
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
+  /** For `schema-type`: the type the value should have had (`array` for a single value where a list belongs). */
+  expected?: string;
   path?: (string | number)[];
   /** For `parity-mismatch`: the other language version, named in the UI language. */
   version?: string;

@@ -1,15 +1,21 @@
-import { instantOf, isValidTimeZone, parseTime, TIME_UNITS } from '../time';
+import { formatOffset, instantOf, isValidTimeZone, parseTime, TIME_UNITS, zoneOffsetAtWallTime } from '../time';
 import { earliestOfKind } from '../model/facts';
-import { childOf, asScalar } from '../parse/tree';
+import { childOf, asScalar, stringValue } from '../parse/tree';
+import { abbreviationZones, closestZone, zoneOfLanguage } from '../util/zones';
 import { DiagnosticSeverity, type Rule } from './rule';
 
 export const ambiguousTime: Rule = {
   code: 'ambiguous-time',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
-    if (facts.zone) return;
+    // A `timezone` that is there but wrong has its own finding; one per time on top would bury it.
+    if (facts.zone || stringValue(childOf(facts.root, 'timezone'))) return;
+    // The example zone follows the document's language (`ja`: Asia/Tokyo), else UTC: no guessing.
+    const zone = zoneOfLanguage(facts.language) ?? 'UTC';
     for (const fact of facts.times) {
-      if (fact.time && fact.time.hasClock && fact.time.writtenOffset === undefined) report(fact.node, 'rule.ambiguousTime', [fact.text]);
+      if (!fact.time || !fact.time.hasClock || fact.time.writtenOffset !== undefined) continue;
+      const offset = formatOffset(zoneOffsetAtWallTime(zone, fact.time.start));
+      report(fact.node, 'rule.ambiguousTime', [fact.text, zone, offset]);
     }
   },
 };
@@ -31,9 +37,10 @@ export const unknownTimeZone: Rule = {
   severity: DiagnosticSeverity.Error,
   check({ facts, report }) {
     const node = asScalar(childOf(facts.root, 'timezone'));
-    if (node && typeof node.value === 'string' && node.value !== '' && !isValidTimeZone(node.value)) {
-      report(node, 'rule.unknownTimeZone', [node.value]);
-    }
+    if (!node || typeof node.value !== 'string' || node.value === '' || isValidTimeZone(node.value) || abbreviationZones(node.value)) return;
+    const suggestion = closestZone(node.value);
+    if (suggestion) report(node, 'check.unknownTimeZoneSuggest', [node.value, suggestion], { replacement: suggestion });
+    else report(node, 'rule.unknownTimeZone', [node.value]);
   },
 };
 

@@ -5,6 +5,8 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, nodeAtPath, resolveAlias, type YNode } from '../parse/tree';
 import { makeDiagnostic, type DiagnosticData, type Span } from '../rules/rule';
 import { closest } from '../util/closest';
+import { keySynonym, valueSynonym } from '../util/synonyms';
+import { repairTime } from '../util/timeRepair';
 import type { SchemaIndex } from './schemaIndex';
 
 /** Schema findings as diagnostics on the node they concern, one per problem, in plain words. */
@@ -63,8 +65,11 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
   const located = nodeAtPath(parsed.root, path);
   const valueSpan = spanOfValue(located.node, located.pair);
   const fieldName = String(path.at(-1) ?? '');
+  // What the user calls the place: `value`, or "item 9 of `timeline`" rather than a bare index.
+  const field = fieldLabel(path, l10n);
   const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-  const message = (key: MessageKey, ...args: (string | number)[]) => l10n.t(key, ...args);
+  // A message may open with a label ("item 9 of `timeline`"): sentences start with a capital.
+  const message = (key: MessageKey, ...args: (string | number)[]) => capitalize(l10n.t(key, ...args));
 
   switch (error.keyword) {
     case 'required': {
@@ -81,55 +86,84 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const map = asMap(located.node);
       const pair = map?.pairs.find((candidate) => candidate.key.value === unknownKey);
       const allowed = Object.keys(schema.at(path)?.properties ?? {});
-      const suggestion = closest(unknownKey, allowed);
+      const synonym = keySynonym(unknownKey, allowed);
+      const suggestion = synonym ?? closest(unknownKey, allowed);
       return {
         span: pair ? pair.key : valueSpan,
         code: 'schema-unknown-key',
-        message: suggestion ? message('schema.unknownKeySuggest', unknownKey, suggestion) : message('schema.unknownKey', unknownKey, allowed.join(', ')),
+        message: synonym ? message('schema.unknownKeySynonym', unknownKey, synonym) : suggestion ? message('schema.unknownKeySuggest', unknownKey, suggestion) : message('schema.unknownKey', unknownKey, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const actual = shown(valueAt(located.node));
-      const suggestion = closest(actual, allowed);
+      const suggestion = valueSynonym(actual, allowed) ?? closest(actual, allowed);
       return {
         span: valueSpan,
         code: 'schema-enum',
-        message: suggestion ? message('schema.enumSuggest', actual, fieldName, suggestion, allowed.join(', ')) : message('schema.enum', actual, fieldName, allowed.join(', ')),
+        message: suggestion ? message('schema.enumSuggest', actual, field, suggestion, allowed.join(', ')) : message('schema.enum', actual, field, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
     }
     case 'const':
-      return { span: valueSpan, code: 'schema-const', message: message('schema.const', fieldName, shown((error.params as { allowedValue: unknown }).allowedValue)) };
+      return { span: valueSpan, code: 'schema-const', message: message('schema.const', field, shown((error.params as { allowedValue: unknown }).allowedValue)) };
     case 'type': {
       // A field of two shapes (`data_exposed`: `none` or a list) names both.
-      const expected = String((error.params as { type: string | string[] }).type)
-        .split(',')
+      const types = String((error.params as { type: string | string[] }).type).split(',');
+      const expected = types
         .map((type) => l10n.t(typeKey(type)))
         .reduce((either, next) => l10n.t('type.or', either, next));
       const actualValue = valueAt(located.node);
       if (actualValue === null || actualValue === undefined) {
-        return { span: valueSpan, code: 'schema-type', message: message('schema.missingValue', fieldName, expected) };
+        return { span: valueSpan, code: 'schema-type', message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, expected) };
       }
-      return { span: valueSpan, code: 'schema-type', message: message('schema.type', fieldName, expected, l10n.t(typeKey(typeName(actualValue)))) };
+      const written = located.node ? parsed.text.slice(valueSpan.start, valueSpan.end) : shown(actualValue);
+      return {
+        span: valueSpan,
+        code: 'schema-type',
+        message: message('schema.type', field, expected, firstLine(written), typeof actualValue === 'boolean' ? l10n.t('type.booleanValue') : l10n.t(typeKey(typeName(actualValue)))),
+        // A single value where a list belongs: its quick fix wraps it.
+        ...(types.includes('array') && resolveAlias(located.node)?.kind === 'scalar' ? { data: { expected: 'array' } } : {}),
+      };
     }
     case 'pattern':
     case 'format':
     case 'anyOf':
     case 'oneOf': {
       const definition = schema.definitionOf(error.schemaPath) ?? schema.at(path)?.definition ?? fieldName;
-      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(valueAt(located.node)), fieldName) };
+      const value = valueAt(located.node);
+      // `2021-06-30 12:00`, `+0900`: the repaired value travels with the finding for its quick fix.
+      const repaired = typeof value === 'string' && (definition === 'time' || definition === 'date') ? repairTime(value, definition) : undefined;
+      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(value), field), ...(repaired ? { data: { replacement: repaired } } : {}) };
     }
     case 'minLength':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', fieldName) };
+      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', field) };
     case 'minItems':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyList', fieldName) };
+      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyList', field) };
     case 'minimum':
-      return { span: valueSpan, code: 'schema-minimum', message: message('schema.minimum', fieldName, String((error.params as { limit: number }).limit)) };
+      return { span: valueSpan, code: 'schema-minimum', message: message('schema.minimum', field, String((error.params as { limit: number }).limit)) };
     default:
-      return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', fieldName, error.message ?? error.keyword) };
+      return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', field, error.message ?? error.keyword) };
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A value as written, cut to its first line and 40 characters for a one-line message. */
+function firstLine(text: string): string {
+  const points = Array.from(text.split(/\r?\n/)[0] ?? '');
+  return points.length > 40 ? points.slice(0, 39).join('') + '…' : points.join('');
+}
+
+function fieldLabel(path: (string | number)[], l10n: Localizer): string {
+  const last = path.at(-1);
+  if (typeof last !== 'number') return l10n.t('schema.field', String(last ?? ''));
+  // Only the nearest named list: `impact.counts` item 2 reads as "item 2 of `counts`".
+  const list = [...path.slice(0, -1)].reverse().find((segment): segment is string => typeof segment === 'string') ?? '';
+  return l10n.t('schema.item', last + 1, list);
 }
 
 function describeField(schema: SchemaIndex, path: (string | number)[], l10n: Localizer): string {

@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { snippetToText, type InsertSnippetArgs, type SnippetSupport } from '../../util/snippet';
 import type { ServiceContext } from '../../context';
 import type { ParsedPostmortem } from '../../parse/parse';
 import type { DiagnosticData } from '../../rules/rule';
@@ -15,6 +16,8 @@ export interface Fix {
   edits: OffsetEdit[];
   preferred?: boolean;
   kind?: string;
+  /** The edits' texts are snippets (util/snippet): tab stops where the user fills something in. */
+  snippet?: boolean;
 }
 
 /** What every fix builder needs: the parse, the service's schema and localizer. */
@@ -27,12 +30,21 @@ export function insertion(offset: number, text: string): OffsetEdit {
   return { start: offset, end: offset, text };
 }
 
-export function toCodeAction(parsed: ParsedPostmortem, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-  const action: CodeAction = {
-    title: fix.title,
-    kind: fix.kind ?? CodeActionKind.QuickFix,
-    edit: { changes: { [parsed.uri]: fix.edits.map((edit) => ({ range: parsed.lines.range(edit.start, edit.end), newText: edit.text })) } },
-  };
+export function toCodeAction(parsed: ParsedPostmortem, fix: Fix, diagnostics: Diagnostic[], snippets: SnippetSupport = 'none'): CodeAction {
+  const action: CodeAction = { title: fix.title, kind: fix.kind ?? CodeActionKind.QuickFix };
+  const [only] = fix.edits;
+  // A snippet session is one range in one editor: several edits go as plain text.
+  if (fix.snippet && only && fix.edits.length === 1 && typeof snippets === 'object') {
+    const args: InsertSnippetArgs = { uri: parsed.uri, version: parsed.version, range: parsed.lines.range(only.start, only.end), snippet: only.text };
+    action.command = { title: fix.title, command: snippets.command, arguments: [args] };
+  } else if (fix.snippet && only && fix.edits.length === 1 && snippets === 'lsp') {
+    // LSP 3.18's SnippetTextEdit, which vscode-languageserver-types 3.17 does not know yet.
+    const edit = { range: parsed.lines.range(only.start, only.end), snippet: { kind: 'snippet', value: only.text } } as unknown as TextEdit;
+    action.edit = { documentChanges: [{ textDocument: { uri: parsed.uri, version: parsed.version }, edits: [edit] }] };
+  } else {
+    const text = (edit: OffsetEdit) => (fix.snippet ? snippetToText(edit.text) : edit.text);
+    action.edit = { changes: { [parsed.uri]: fix.edits.map((edit) => ({ range: parsed.lines.range(edit.start, edit.end), newText: text(edit) })) } };
+  }
   if (diagnostics.length > 0) action.diagnostics = diagnostics;
   if (fix.preferred) action.isPreferred = true;
   return action;
@@ -50,6 +62,7 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData {
   if (typeof record.replacement === 'string' || typeof record.replacement === 'number') data.replacement = record.replacement;
   if (typeof record.missingKey === 'string') data.missingKey = record.missingKey;
   if (typeof record.version === 'string') data.version = record.version;
+  if (typeof record.expected === 'string') data.expected = record.expected;
   if (Array.isArray(record.path) && record.path.every((segment): segment is string | number => typeof segment === 'string' || typeof segment === 'number')) data.path = record.path;
   return data;
 }

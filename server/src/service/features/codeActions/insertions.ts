@@ -1,4 +1,5 @@
 import { factsOf, type EventFact } from '../../model/facts';
+import { breakdownSum } from '../../rules/countSum';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asScalar, nodeAtPath, type JsonPath, type YPair } from '../../parse/tree';
 import type { SchemaIndex } from '../../schema/schemaIndex';
@@ -6,6 +7,7 @@ import { insertion, type OffsetEdit } from './fix';
 import { indentUnitOf } from '../../model/indentation';
 import { columnOf, contentEnd, eolOf, lineInsertion, pairEnd } from './layout';
 import { isSlug } from '../../util/slug';
+import { tabStop } from '../../util/snippet';
 
 /**
  * New top-level lines go where the format's key order (the schema's) puts them: after the present
@@ -73,25 +75,33 @@ export function nestedInsertion(parsed: ParsedPostmortem, path: JsonPath, lines:
 
 /**
  * The lines of a required key with everything it requires in turn, e.g. `impact:` with `period:`
- * and `start:`. Values the document already implies are filled in (the id from the file name, the
- * impact start from the first event); others are left empty so that their own diagnostic points
- * at what is still to be written.
+ * and `start:`, as a snippet (see util/snippet): every value is a tab stop. Values the document
+ * already implies are filled in (the id from the file name, the impact start from the first
+ * event), a contact URL gets a placeholder to type over; others are left empty so that their own
+ * diagnostic points at what is still to be written when the client cannot run snippets.
  */
-export function skeletonLines(parsed: ParsedPostmortem, schema: SchemaIndex, path: JsonPath, key: string, unit: number, depth = 0): string[] {
+export function skeletonLines(parsed: ParsedPostmortem, schema: SchemaIndex, path: JsonPath, key: string, unit: number, depth = 0, stops = { next: 0 }): string[] {
   const fullPath = [...path, key];
   const resolved = schema.at(fullPath);
   const pad = ' '.repeat(unit);
   if (depth < 6 && resolved?.types.includes('object') && resolved.required.length > 0) {
-    return [`${key}:`, ...resolved.required.flatMap((child) => skeletonLines(parsed, schema, fullPath, child, unit, depth + 1)).map((line) => pad + line)];
+    return [`${key}:`, ...resolved.required.flatMap((child) => skeletonLines(parsed, schema, fullPath, child, unit, depth + 1, stops)).map((line) => pad + line)];
   }
   if (depth < 6 && resolved?.types.includes('array')) {
     const item = schema.at([...fullPath, 0]);
-    const itemLines = (item?.required ?? []).flatMap((child) => skeletonLines(parsed, schema, [...fullPath, 0], child, unit, depth + 1));
+    const itemLines = (item?.required ?? []).flatMap((child) => skeletonLines(parsed, schema, [...fullPath, 0], child, unit, depth + 1, stops));
     if (itemLines.length > 0) return [`${key}:`, ...itemLines.map((line, index) => pad + (index === 0 ? '- ' : '  ') + line)];
   }
-  const value = derivedValue(parsed, fullPath) ?? enumDefault(resolved?.enum);
-  return [value === undefined || value === '' ? `${key}:` : `${key}: ${value}`];
+  const value = derivedValue(parsed, fullPath) ?? enumDefault(resolved?.enum) ?? PLACEHOLDERS[fullPath.join('/')];
+  return [`${key}: ${tabStop(++stops.next, value)}`];
 }
+
+/**
+ * Texts to type over, where an empty value would be invalid and a snippet-less client would leave
+ * the user guessing. A valid URL of the reserved example.com domain (RFC 2606), so it reads as a
+ * placeholder in review and in the preview.
+ */
+const PLACEHOLDERS: Readonly<Record<string, string>> = { 'contact/url': 'https://example.com/contact' };
 
 function enumDefault(values: readonly unknown[] | undefined): string | undefined {
   if (!values || values.length === 0) return undefined;
@@ -113,9 +123,8 @@ function derivedValue(parsed: ParsedPostmortem, path: JsonPath): string | undefi
   if (key === 'timeline/0/at') return raw(facts.period?.start?.node);
   const countIndex = path[0] === 'impact' && path[1] === 'counts' && path[3] === 'value' ? path[2] : undefined;
   const count = typeof countIndex === 'number' ? facts.counts[countIndex] : undefined;
-  if (count && count.breakdown.length > 0 && count.breakdown.every((part) => part.value !== undefined)) {
-    return String(count.breakdown.reduce((sum, part) => sum + (part.value ?? 0), 0));
-  }
+  const sum = count && count.breakdown.length > 0 ? breakdownSum(count) : undefined;
+  if (sum !== undefined) return String(sum);
   return undefined;
 }
 

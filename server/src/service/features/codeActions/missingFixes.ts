@@ -1,10 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { factsOf } from '../../model/facts';
+import { factsOf, type TimeFact } from '../../model/facts';
+import { formatOffset, TIME_UNITS } from '../../time';
+import { snippetToText } from '../../util/snippet';
+import { zoneOfLanguage } from '../../util/zones';
 import { asMap, asScalar, childOf, pairOf } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
 import { dateOf, nestedInsertion, skeletonLines, topLevelInsertion } from './insertions';
 import { indentUnitOf } from '../../model/indentation';
-import { innerSpan } from './layout';
 import { pairAfter } from './valueFixes';
 
 /** `schema-required`: the missing key with what it requires in turn, where the format puts it. */
@@ -14,21 +16,23 @@ export function requiredFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
   const { parsed, service } = fix;
   if (parsed.root === null) {
     const keys = service.schema.at([])?.required ?? [];
-    const lines = keys.flatMap((key) => skeletonLines(parsed, service.schema, [], key, 2));
+    const stops = { next: 0 };
+    const lines = keys.flatMap((key) => skeletonLines(parsed, service.schema, [], key, 2, 0, stops));
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);
-    return edit ? [{ title: service.l10n.t('action.insertSkeleton'), edits: [edit], preferred: true }] : [];
+    return edit ? [{ title: service.l10n.t('action.insertSkeleton'), edits: [edit], preferred: true, snippet: true }] : [];
   }
   const root = asMap(parsed.root);
   if (!root) return [];
   const lines = skeletonLines(parsed, service.schema, path, missingKey, indentUnitOf(parsed));
   if (path.length === 0) {
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);
-    return edit ? [{ title: service.l10n.t('action.addSection', missingKey), edits: [edit], preferred: true }] : [];
+    return edit ? [{ title: service.l10n.t('action.addSection', missingKey), edits: [edit], preferred: true, snippet: true }] : [];
   }
   const edit = nestedInsertion(parsed, path, lines);
   // `status: planned` says what will be written; a bare `event:` reads better as just the key.
-  const shown = lines.length === 1 && !lines[0]?.endsWith(':') ? (lines[0] ?? missingKey) : missingKey;
-  return edit ? [{ title: service.l10n.t('action.addKey', shown), edits: [edit], preferred: true }] : [];
+  const plain = lines.map(snippetToText);
+  const shown = plain.length === 1 && !plain[0]?.endsWith(':') ? (plain[0] ?? missingKey) : missingKey;
+  return edit ? [{ title: service.l10n.t('action.addKey', shown), edits: [edit], preferred: true, snippet: true }] : [];
 }
 
 /** Every missing top-level key at once, when more than one is missing. */
@@ -48,33 +52,44 @@ export function allRequiredFix(fix: FixContext, diagnostics: Diagnostic[]): Fix 
     const edit = topLevelInsertion(parsed, service.schema, key, skeletonLines(parsed, service.schema, [], key, unit));
     return edit ? [edit] : [];
   });
-  return edits.length === keys.length ? { title: service.l10n.t('action.addAllRequired', keys.join(', ')), edits } : undefined;
+  return edits.length === keys.length ? { title: service.l10n.t('action.addAllRequired', keys.join(', ')), edits, snippet: true } : undefined;
 }
 
 /**
- * `ambiguous-time`: give the document a zone. Asia/Tokyo (the seeds' zone) and UTC are offered;
- * Asia/Tokyo is preferred for Japanese documents. An invalid `timezone` already there is replaced.
+ * `ambiguous-time`: give the document a zone. The zone its `language` implies comes first
+ * (preferred: `ja` means Asia/Tokyo), then the offset its other times are written with, then UTC.
+ * An invalid `timezone` already there is replaced.
  */
 export function timezoneFixes({ parsed, service }: FixContext): Fix[] {
   const facts = factsOf(parsed);
-  const japanese = /^ja(-|$)/i.test(facts.language ?? '');
+  const fromLanguage = zoneOfLanguage(facts.language);
   const existing = facts.root ? pairOf(facts.root, 'timezone') : undefined;
-  return ['Asia/Tokyo', 'UTC'].flatMap((zone): Fix[] => {
+  const zones = [...new Set([fromLanguage, writtenOffset(facts.times), 'UTC'].filter((zone): zone is string => zone !== undefined))];
+  return zones.flatMap((zone): Fix[] => {
+    // `+09:00` unquoted is a sexagesimal number to YAML 1.1 readers.
+    const written = /^[+-]/.test(zone) ? `"${zone}"` : zone;
     let edit: OffsetEdit | undefined;
     let title = service.l10n.t('action.addTimezone', zone);
     if (existing) {
       title = service.l10n.t('action.setTimezone', zone);
       const value = asScalar(existing.value);
-      if (value && value.value !== null) edit = { ...innerSpan(value, parsed.text), text: zone };
+      if (value && value.value !== null) edit = { start: value.start, end: value.end, text: written };
       else {
         const colon = parsed.text.indexOf(':', existing.key.end);
-        edit = colon >= 0 ? insertion(colon + 1, ` ${zone}`) : undefined;
+        edit = colon >= 0 ? insertion(colon + 1, ` ${written}`) : undefined;
       }
     } else {
-      edit = topLevelInsertion(parsed, service.schema, 'timezone', [`timezone: ${zone}`]);
+      edit = topLevelInsertion(parsed, service.schema, 'timezone', [`timezone: ${written}`]);
     }
-    return edit ? [{ title, edits: [edit], preferred: japanese && zone === 'Asia/Tokyo' }] : [];
+    return edit ? [{ title, edits: [edit], preferred: zone === fromLanguage }] : [];
   });
+}
+
+/** The offset every time that has one is written with (`+09:00`), if they all agree. */
+function writtenOffset(times: readonly TimeFact[]): string | undefined {
+  const offsets = new Set(times.flatMap((fact) => (fact.time?.writtenOffset === undefined ? [] : [fact.time.writtenOffset])));
+  const [only] = offsets;
+  return offsets.size === 1 && only !== undefined ? (only === 0 ? 'UTC' : formatOffset(only * TIME_UNITS.MINUTE)) : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { factsOf } from '../../model/facts';
+import { breakdownSum } from '../../rules/countSum';
 import { asScalar, childOf, pairOf, type YMap, type YPair } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
 import { columnOf, innerSpan, lineInsertion, pairEnd, scalarAt } from './layout';
@@ -10,8 +11,9 @@ export function countSumFixes({ parsed, service }: FixContext, diagnostic: Diagn
   const count = factsOf(parsed).counts.find((candidate) => candidate.valueNode?.start === start);
   const map = count && count.node.kind === 'map' ? count.node : undefined;
   if (!count?.valueNode || !map) return [];
-  if (count.breakdown.some((part) => part.value === undefined)) return [];
-  const sum = count.breakdown.reduce((total, part) => total + (part.value ?? 0), 0);
+  // The rule's own total (decimals rounded as written), so the fix sets what the check expects.
+  const sum = breakdownSum(count);
+  if (sum === undefined) return [];
   const fixes: Fix[] = [];
   if (sum !== count.value) {
     fixes.push({ title: service.l10n.t('action.setCountValue', sum), edits: [{ start: count.valueNode.start, end: count.valueNode.end, text: String(sum) }] });

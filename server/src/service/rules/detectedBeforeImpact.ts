@@ -1,0 +1,21 @@
+import { certainlyPrecedes } from '../time';
+import { timeOf } from './timelineOrder';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+/**
+ * A `detected` event that certainly precedes the start of the impact: the preview would show a
+ * negative time to detect. Either the period starts too late or the event is not the detection.
+ */
+export const detectedBeforeImpact: Rule = {
+  code: 'detected-before-impact',
+  severity: DiagnosticSeverity.Warning,
+  check({ facts, report }) {
+    const start = facts.period?.start;
+    if (!start?.time) return;
+    for (const event of facts.events) {
+      if (event.kind === 'detected' && event.at?.time && certainlyPrecedes(timeOf(event), start.time)) {
+        report(event.at.node, 'check.detectedBeforeImpact', [event.at.text, start.text]);
+      }
+    }
+  },
+};

@@ -1,0 +1,16 @@
+import { isDate } from '../time';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+/** `status: done` with a `date` after today: either not done yet, or the date is a typo. Silent without a known today. */
+export const doneInFuture: Rule = {
+  code: 'done-in-future',
+  severity: DiagnosticSeverity.Warning,
+  check({ facts, settings, report }) {
+    const today = settings.today;
+    if (!today || !isDate(today)) return;
+    for (const countermeasure of facts.countermeasures) {
+      const { date, dateNode } = countermeasure;
+      if (countermeasure.status === 'done' && date && dateNode && isDate(date) && date > today) report(dateNode, 'check.doneInFuture', [date, today]);
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import { isDate } from '../time';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+/** Statuses that close an action item: nothing is overdue once it is done or decided against. */
+const CLOSED = new Set(['done', 'wont_do']);
+
+/** A countermeasure whose `due` date has passed while it is still open. Silent without a known today. */
+export const overdue: Rule = {
+  code: 'overdue',
+  severity: DiagnosticSeverity.Warning,
+  check({ facts, settings, report }) {
+    const today = settings.today;
+    if (!today || !isDate(today)) return;
+    for (const countermeasure of facts.countermeasures) {
+      if (countermeasure.status !== undefined && CLOSED.has(countermeasure.status)) continue;
+      const due = countermeasure.due;
+      if (due && isDate(due.text) && due.text < today) report(due.node, 'check.overdue', [due.text, countermeasure.action, today]);
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { asScalar, childOf } from '../parse/tree';
+import { abbreviationZones } from '../util/zones';
+import { DiagnosticSeverity, type Rule } from './rule';
+
+/**
+ * `timezone: BST` and the like. The document is then read as having no zone (see facts), so no time
+ * is silently shifted; the quick fixes offer the zones the abbreviation can mean.
+ */
+export const timezoneAbbreviation: Rule = {
+  code: 'timezone-abbreviation',
+  severity: DiagnosticSeverity.Error,
+  check({ facts, report }) {
+    const node = asScalar(childOf(facts.root, 'timezone'));
+    const zones = typeof node?.value === 'string' ? abbreviationZones(node.value) : undefined;
+    if (node && zones?.[0]) report(node, 'check.timezoneAbbreviation', [String(node.value), zones.join(', '), zones[0]]);
+  },
+};

@@ -21,10 +21,17 @@ export interface ParsedTime {
 }
 
 const TIME_PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OFFSET_PATTERN = /^([+-])(\d{2}):(\d{2})$/;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** A valid calendar date written `YYYY-MM-DD`, nothing more. */
+export function isDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  return Boolean(match && validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])));
+}
 
 // Building an Intl.DateTimeFormat costs tens of microseconds; rules ask once per time in the document.
 const zoneValidity = new Map<string, boolean>();

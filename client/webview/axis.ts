@@ -1,11 +1,13 @@
 import type { ViewEvent, ViewModel } from '../src/preview/messages';
 import { clear, el, fmt, percent, place } from './dom';
+import { axisLabels } from './labels';
 
 const MARK = 8;
 const LANE = 11;
 const MAX_LANES = 8;
 const BAR_MIN = 3;
 const LABEL_ROW = 14;
+const WINDOW_ROW = 16;
 
 /**
  * The timeline on its time axis: the impact period as a band, cut gaps as labelled breaks,
@@ -21,6 +23,7 @@ export class Axis {
   private readonly track: HTMLElement;
   private readonly ticks: HTMLElement;
   private readonly lines: HTMLElement;
+  private readonly windows: HTMLElement;
   private model: ViewModel | undefined;
   /** The track's width, kept by a ResizeObserver: reading it after DOM writes would force a layout. */
   private width = 0;
@@ -33,7 +36,8 @@ export class Axis {
     this.track = el('div', { className: 'axis-track', attrs: { 'aria-hidden': 'true' } });
     this.ticks = el('div', { className: 'axis-ticks', attrs: { 'aria-hidden': 'true' } });
     this.lines = el('div', { className: 'axis-lines', attrs: { 'aria-hidden': 'true' } });
-    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.ticks);
+    this.windows = el('div', { className: 'axis-windows', attrs: { 'aria-hidden': 'true' } });
+    this.element = el('div', { className: 'axis', attrs: { role: 'img' } }, this.lines, this.track, this.windows, this.ticks);
     // Observers run after layout, when reading the width costs nothing.
     new ResizeObserver(() => {
       const width = this.track.clientWidth;
@@ -91,6 +95,7 @@ export class Axis {
     clear(this.track);
     clear(this.ticks);
     clear(this.lines);
+    clear(this.windows);
 
     if (axis.impact) {
       const band = el('div', { className: `impact${axis.impact.ongoing ? ' ongoing' : ''}`, attrs: { title: labels['notice.preview.impactBand'] } });
@@ -99,9 +104,7 @@ export class Axis {
     }
     for (const segment of axis.segments) {
       if (!segment.compressed) continue;
-      // A label wider than its cut would run into the next one; the tooltip still names the gap.
-      const fits = (segment.label ?? '').length * 6 <= (segment.to - segment.from) * width;
-      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } }, el('span', { text: fits ? segment.label ?? '' : '' }));
+      const gap = el('div', { className: 'cut', attrs: { title: fmt(labels['notice.preview.gap'], segment.label ?? '') } });
       place(gap, { left: percent(segment.from), width: percent(segment.to - segment.from) });
       this.track.appendChild(gap);
     }
@@ -124,7 +127,7 @@ export class Axis {
         continue;
       }
       laneEnds[lane] = x + extent + 1;
-      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title: markTitle(model, event) } });
+      const mark = el('div', { className: `mark kind-${event.kind}${isBar ? ' range' : ''}${event.approximate ? ' approximate' : ''}${event.id === this.highlighted ? ' highlighted' : ''}`, attrs: { 'data-item': event.id, title: markTitle(model, event) } });
       this.marks.set(event.id, mark);
       place(mark, { left: `${isBar ? x : x - MARK / 2}px`, width: isBar ? `${barWidth}px` : undefined, top: `${lane * LANE}px` });
       fragment.appendChild(mark);
@@ -138,9 +141,8 @@ export class Axis {
     const lanes = Math.max(1, laneEnds.length) + (overflow.size > 0 ? 1 : 0);
     place(this.track, { height: `${lanes * LANE + 10}px` });
 
-    // The deadline and publication lines cross the track; their labels sit above it, on a second
-    // row when they would overlap.
-    const rowEnds: number[] = [];
+    // The deadline and publication lines cross the track; every text of the axis is placed by
+    // axisLabels (labels.ts), which keeps any two of them apart.
     for (const [line, className] of [
       [axis.deadline, 'deadline'],
       [axis.published, 'published'],
@@ -149,37 +151,30 @@ export class Axis {
       const marker = el('div', { className: `line ${className}`, attrs: { title: line.text } });
       place(marker, { left: percent(line.pos) });
       this.track.appendChild(marker);
-      const x = line.pos * width;
-      const textWidth = line.text.length * 6.5;
-      // Near the right end the label hangs to the left of its line.
-      const left = x + textWidth > width ? x - textWidth - 3 : x + 3;
-      let row = rowEnds.findIndex((end) => end < left);
-      if (row < 0) row = rowEnds.push(0) - 1;
-      rowEnds[row] = left + textWidth;
-      const label = el('span', { className: `line-label ${className}`, text: line.text });
-      place(label, { left: `${Math.max(0, left)}px`, top: `${row * LABEL_ROW}px` });
-      this.lines.appendChild(label);
     }
-    place(this.lines, { height: `${rowEnds.length * LABEL_ROW}px` });
-
-    // Tick labels that would collide with the previous one are left out.
-    let lastRight = -Infinity;
-    const minGap = 6;
-    for (const tick of axis.ticks) {
-      const x = tick.pos * width;
-      const estimate = tick.text.length * 6.5;
-      if (x - estimate / 2 < lastRight + minGap) continue;
-      lastRight = x + estimate / 2;
-      const edge = tick.pos < 0.04 ? ' start' : tick.pos > 0.96 ? ' end' : '';
-      const label = el('span', { className: `tick${tick.major ? ' major' : ''}${edge}`, text: tick.text });
-      place(label, { left: percent(tick.pos) });
-      this.ticks.appendChild(label);
+    // Impact windows as bands, one row each, under the track (the impact band spans them all).
+    axis.windows.forEach((window, row) => {
+      const band = el('div', { className: `window-band${window.ongoing ? ' ongoing' : ''}`, attrs: { 'data-item': window.id, title: window.text } });
+      place(band, { left: percent(window.from), width: percent(Math.max(window.to - window.from, 0.002)), top: `${row * WINDOW_ROW + 3}px` });
+      this.windows.appendChild(band);
+    });
+    place(this.windows, { height: `${axis.windows.length * WINDOW_ROW}px` });
+    let lineRows = 0;
+    const strips = { lines: this.lines, track: this.track, windows: this.windows, ticks: this.ticks };
+    for (const label of axisLabels(axis, width)) {
+      const span = el('span', { className: label.className, text: label.text });
+      const rowHeight = label.strip === 'lines' ? LABEL_ROW : label.strip === 'windows' ? WINDOW_ROW : 0;
+      place(span, { left: `${label.left}px`, top: rowHeight ? `${label.row * rowHeight}px` : undefined });
+      if (label.strip === 'lines') lineRows = Math.max(lineRows, label.row + 1);
+      strips[label.strip].appendChild(span);
     }
+    place(this.lines, { height: `${lineRows * LABEL_ROW}px` });
   }
 }
 
 function markTitle(model: ViewModel, event: ViewEvent): string {
-  return `${event.at?.text ?? ''} ${model.labels[`notice.kind.${event.kind}`]}: ${event.text}`;
+  const when = event.at ? (event.approximate ? fmt(model.labels['notice.preview.approximateWhen'], event.at.text) : event.at.text) : '';
+  return `${when} ${model.labels[`notice.kind.${event.kind}`]}: ${event.text}`;
 }
 
 /** Whether two event lists put the same marks in the same places (their order decides the lanes). */
@@ -188,7 +183,7 @@ function sameMarks(before: readonly ViewEvent[], after: readonly ViewEvent[]): b
   for (let index = 0; index < after.length; index++) {
     const a = before[index] as ViewEvent;
     const b = after[index] as ViewEvent;
-    if (a !== b && (a.id !== b.id || a.kind !== b.kind || a.pos !== b.pos || a.endPos !== b.endPos)) return false;
+    if (a !== b && (a.id !== b.id || a.kind !== b.kind || a.pos !== b.pos || a.endPos !== b.endPos || a.approximate !== b.approximate)) return false;
   }
   return true;
 }

@@ -160,12 +160,14 @@ export class EventList {
     const event = model.events[row.index] as ViewEvent;
     const problems = this.diagnostics[event.id] ?? [];
     const kindLabel = model.labels[`notice.kind.${event.kind}`];
-    const when = event.at ? (event.until ? rangeText(event.at.text, event.until.text) : event.at.text) : model.labels['notice.preview.noTime'];
+    const range = event.at ? (event.until ? rangeText(event.at.text, event.until.text) : event.at.text) : model.labels['notice.preview.noTime'];
+    // An approximate time says so where the time is read: ≈ before it, 頃 after it in Japanese.
+    const when = event.at && event.approximate ? fmt(model.labels['notice.preview.approximateWhen'], range) : range;
     const worst = problems.find((p) => p.severity === 'error') ?? problems.find((p) => p.severity === 'warning') ?? problems[0];
     const element = el(
       'div',
       {
-        className: `row event kind-${event.kind}${index === this.active ? ' active' : ''}${event.id === this.highlighted ? ' highlighted' : ''}${worst ? ` has-${worst.severity}` : ''}`,
+        className: `row event kind-${event.kind}${event.approximate ? ' approximate' : ''}${index === this.active ? ' active' : ''}${event.id === this.highlighted ? ' highlighted' : ''}${worst ? ` has-${worst.severity}` : ''}`,
         attrs: {
           role: 'option',
           id: `row-${index}`,

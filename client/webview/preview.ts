@@ -5,6 +5,7 @@ import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';
 import * as sections from './sections';
+import * as sections11 from './sections11';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -22,10 +23,13 @@ const slots = {
   header: el('div'),
   durations: el('div'),
   axis: el('div'),
+  windows: el('div'),
   events: el('div'),
   counts: el('div', { className: 'slot-counts' }),
   factors: el('div', { className: 'slot-factors' }),
   countermeasures: el('div', { className: 'slot-countermeasures' }),
+  lessons: el('div'),
+  references: el('div'),
 };
 const axis = new Axis();
 const list = new EventList((id) => vscode.postMessage({ type: 'reveal', id }));
@@ -50,6 +54,12 @@ root.replaceChildren(banner, ...Object.values(slots));
 root.addEventListener('click', (event) => {
   const target = event.target as Element;
   if (target.closest('.list')) return;
+  // Links go to the extension, which opens https URLs only; the webview itself never navigates.
+  const link = target.closest<HTMLElement>('[data-url]');
+  if (link?.dataset.url) {
+    vscode.postMessage({ type: 'openLink', url: link.dataset.url });
+    return;
+  }
   const item = target.closest<HTMLElement>('[data-item]');
   if (item?.dataset.item) vscode.postMessage({ type: 'reveal', id: item.dataset.item });
 });
@@ -62,11 +72,16 @@ window.addEventListener('scroll', saveState, { passive: true });
 list.element.addEventListener('scroll', saveState, { passive: true });
 
 type Part = keyof typeof slots;
-const ALL: readonly Part[] = ['header', 'durations', 'axis', 'events', 'counts', 'factors', 'countermeasures'];
+const ALL: readonly Part[] = ['header', 'durations', 'axis', 'windows', 'events', 'counts', 'factors', 'countermeasures', 'lessons', 'references'];
 /** Which parts of the page depend on which fields of the model. */
 const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   header: ['header'],
   overview: ['header'],
+  services: ['header'],
+  regions: ['header'],
+  impact: ['windows'],
+  lessons: ['lessons'],
+  references: ['references'],
   zone: ['header', 'axis', 'events'],
   durations: ['durations'],
   disclosure: ['durations'],
@@ -113,6 +128,9 @@ function render(parts: ReadonlySet<Part>): void {
     setText(slots.events.querySelector('h2') as HTMLElement, `${m.labels['notice.preview.events']} (${m.events.length})`);
     list.update(m);
   }
+  if (parts.has('windows')) slots.windows.replaceChildren(sections11.windows(m) ?? '');
+  if (parts.has('lessons')) slots.lessons.replaceChildren(sections11.lessons(m) ?? '');
+  if (parts.has('references')) slots.references.replaceChildren(sections11.references(m) ?? '');
   if (parts.has('counts')) fillDeferred(slots.counts, sections.counts(m, problems), m.counts.length);
   if (parts.has('factors')) fillDeferred(slots.factors, sections.factors(m, problems), m.factors.length);
   if (parts.has('countermeasures')) fillDeferred(slots.countermeasures, sections.countermeasures(m, problems), m.countermeasureGroups.reduce((sum, group) => sum + group.items.length, 0));
@@ -187,6 +205,8 @@ function snapshot(): PreviewSnapshot {
     version: model?.version,
     title: root.querySelector('h1')?.textContent ?? '',
     eventTexts: [...root.querySelectorAll('.row.event .text')].map((node) => node.textContent ?? ''),
+    windowBands: [...root.querySelectorAll('.axis-windows .window-band')].map((node) => node.getAttribute('title') ?? ''),
+    overdue: [...root.querySelectorAll('.cm.overdue .owner.overdue')].map((node) => node.textContent ?? ''),
     eventCount: model?.events.length ?? 0,
     stale,
     highlighted: root.querySelector('.highlighted[data-item]')?.getAttribute('data-item') ?? undefined,

@@ -1,5 +1,6 @@
 import type { DiagnosticView, ViewModel } from '../src/preview/messages';
 import { el, fmt, percent, place, type Child } from './dom';
+import { actionDetails, headerChips, ticketLink } from './sections11';
 
 type Problems = Record<string, DiagnosticView[]>;
 
@@ -27,17 +28,18 @@ function itemButton(id: string, className: string, problems: Problems, ...childr
 
 export function header(model: ViewModel, fileName: string, problems: Problems, general: readonly DiagnosticView[]): HTMLElement {
   const { header: h, labels } = model;
-  const chips: [string, string | undefined][] = [
-    [labels['notice.field.status'], h.statusLabel],
-    [labels['notice.field.published'], h.publishedText],
-    [labels['notice.field.language'], h.languageName],
-    [labels['notice.field.zone'], model.zone.label],
+  const chips: [string, string | undefined, string][] = [
+    [labels['notice.field.status'], h.statusLabel, 'status'],
+    ...headerChips(model),
+    [labels['notice.field.published'], h.publishedText, 'published'],
+    [labels['notice.field.language'], h.languageName, 'language'],
+    [labels['notice.field.zone'], model.zone.label, 'zone'],
   ];
   return el(
     'header',
     { className: 'header' },
     el('h1', {}, itemButton('header', 'title', problems, el('span', { text: h.title || fileName }))),
-    el('ul', { className: 'chips' }, ...chips.filter(([, value]) => value).map(([label, value]) => el('li', { className: 'chip' }, el('span', { className: 'chip-label', text: `${label} ` }), el('span', { text: value ?? '' })))),
+    el('ul', { className: 'chips' }, ...chips.filter(([, value]) => value).map(([label, value, kind]) => el('li', { className: `chip chip-${kind}` }, el('span', { className: 'chip-label', text: `${label} ` }), el('span', { text: value ?? '' })))),
     general.length > 0 ? el('div', { className: 'general-problems', attrs: { role: 'note' } }, el('span', { text: `${labels['notice.preview.documentProblems']} ` }), problemBadge(general), el('span', { text: ` ${general.length}` })) : null,
     model.overview ? el('details', { className: 'overview' }, el('summary', { text: labels['notice.section.overview'] }), el('p', { text: model.overview })) : null,
   );
@@ -101,11 +103,12 @@ export function factors(model: ViewModel, problems: Problems): HTMLElement | nul
       {},
       itemButton(
         factor.id,
-        `factor${factor.addressed ? '' : ' unaddressed'}`,
+        `factor${factor.addressed ? '' : factor.accepted ? ' accepted' : ' unaddressed'}`,
         problems,
         factor.factorId ? el('code', { text: factor.factorId }) : null,
         el('span', { className: 'factor-text', text: factor.description }),
-        el('span', { className: 'addressed-by', text: factor.addressed ? fmt(labels['notice.preview.addressedBy'], factor.addressedBy.map((id) => nameOf.get(id) ?? id).join(', ')) : `⚠ ${labels['notice.preview.unaddressed']}` }),
+        el('span', { className: 'addressed-by', text: factor.addressed ? fmt(labels['notice.preview.addressedBy'], factor.addressedBy.map((id) => nameOf.get(id) ?? id).join(', ')) : factor.accepted ? '' : `⚠ ${labels['notice.preview.unaddressed']}` }),
+        factor.accepted ? el('span', { className: 'accepted-risk', text: fmt(labels['notice.preview.acceptedRisk'], factor.accepted) }) : null,
       ),
     ),
   );
@@ -128,7 +131,7 @@ export function countermeasures(model: ViewModel, problems: Problems): HTMLEleme
             {},
             itemButton(
               item.id,
-              `cm status-${item.status ?? 'none'}`,
+              `cm status-${item.status ?? 'none'}${item.overdue ? ' overdue' : ''}`,
               problems,
               el('span', { className: 'status', text: item.statusLabel }),
               item.dateText ? el('span', { className: 'date', text: item.dateText }) : null,
@@ -136,7 +139,9 @@ export function countermeasures(model: ViewModel, problems: Problems): HTMLEleme
               item.addresses.length > 0
                 ? el('span', { className: 'addresses' }, ...item.addresses.map((address) => el('code', { className: address.itemId ? '' : 'unknown', text: address.itemId ? address.factorId : `${address.factorId} (${labels['notice.preview.unknownFactor']})` })))
                 : null,
+              actionDetails(item, model),
             ),
+            ticketLink(item, model),
           ),
         ),
       ),

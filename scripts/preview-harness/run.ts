@@ -11,7 +11,7 @@
  * Needs `npm run build` first (client/out/webview/preview.js).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import type { ViewModel } from '../../client/src/preview/messages';
 import { createPostmortemService } from '../../server/src/service';
 import { bigDocument, hostileDocument } from '../../test/unit/timelineFixtures';
@@ -19,7 +19,9 @@ import { launchBrowser, openPreview, root, send } from './page';
 import { measurePaint } from './paint';
 
 function viewModel(text: string, uri = 'file:///harness.postmortem.yaml', version = 1): ViewModel {
-  const { links: _links, ...view } = createPostmortemService({ locale: 'en' }).timelineModel({ uri, version, getText: () => text });
+  // Today as the server has it (its local date), so overdue action items show as they would.
+  const today = new Date().toISOString().slice(0, 10);
+  const { links: _links, ...view } = createPostmortemService({ locale: 'en', settings: { today } }).timelineModel({ uri, version, getText: () => text });
   return view;
 }
 
@@ -62,7 +64,9 @@ async function withPreview(theme: 'light' | 'dark', width: number, use: (preview
 
 async function screenshot(sample: string, out: string, theme: 'light' | 'dark'): Promise<void> {
   await withPreview(theme, 760, async ({ page }) => {
-    await send(page, { type: 'model', model: viewModel(readFileSync(join(root, 'samples', sample), 'utf8')), fileName: sample });
+    // A sample's name, or a path to any postmortem (one that is not a sample yet).
+    const file = isAbsolute(sample) ? sample : join(root, 'samples', sample);
+    await send(page, { type: 'model', model: viewModel(readFileSync(file, 'utf8')), fileName: basename(file) });
     const clip = process.env.HARNESS_CLIP;
     if (clip) await (await page.$(clip))?.screenshot({ path: out });
     else await page.screenshot({ path: out, fullPage: true });

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareWithExpectations, readExpectations } from '../common/markers';
+import { FULL_11 } from '../unit/format11Fixture';
 import { TestClient } from './lspClient';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
@@ -103,6 +104,18 @@ describe('LSP server over stdio: push mode', function () {
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     client.close(uri);
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
+  it('exports the public notice unless the request asks for the internal version', async () => {
+    const uri = 'file:///lsp/format11.postmortem.yaml';
+    client.open(uri, FULL_11);
+    await client.waitForDiagnostics(uri);
+    const plain = await client.request<{ text: string } | null>('postmortem/exportNotice', { uri, format: 'md' });
+    const publicNotice = await client.request<{ text: string } | null>('postmortem/exportNotice', { uri, format: 'md', audience: 'public' });
+    const internal = await client.request<{ text: string } | null>('postmortem/exportNotice', { uri, format: 'html', audience: 'internal' });
+    assert.equal(plain?.text, publicNotice?.text);
+    assert.doesNotMatch(publicNotice?.text ?? '', /@rina|sre-team|Thread counts/);
+    assert.match(internal?.text ?? '', /Owner: @rina/);
   });
 
   it('serves the timeline model and a new-document template through the shared protocol', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../../server/src/cli/export';
 import { escapeLine } from '../../server/src/service/features/notice/markdown';
+import { FULL_11 } from './format11Fixture';
 import { doc, readSample, repoRoot, service, VALID } from './helpers';
 import { hostileDocument } from './timelineFixtures';
 
@@ -64,7 +65,7 @@ describe('notice export: structure', () => {
     const text = VALID.replace('  - at: 2021-06-30T12:00\n', '  - at: 2021-06-30T12:00\n    until: 2021-06-30T12:12\n');
     const markdown = exportOf(text, 'md');
     assert.match(markdown, /\*\*2021-06-30 12:00 to 12:12\*\* Errors start/);
-    assert.match(markdown, /Revert the connection setting\. \(done 2021-07-02\)/);
+    assert.match(markdown, /Revert the connection setting\. \(done 2021-07-02; addresses factor 1\)/);
     assert.match(exportOf(text.replace('language: en', 'language: ja'), 'md'), /\*\*2021年6月30日 12:00〜12:12\*\*/);
   });
 
@@ -89,7 +90,7 @@ describe('notice export: hostile text stays text', () => {
   it('HTML has no element, attribute or link from the document', () => {
     const html = exportOf(hostileDocument(), 'html');
     const tags = [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)];
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'article', 'h1', 'h2', 'h3', 'p', 'ul', 'li', 'strong', 'br']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'article', 'h1', 'h2', 'h3', 'p', 'ul', 'li', 'strong', 'br', 'code']);
     assert.deepEqual(tags.filter((tag) => !allowed.has(tag[1] ?? '')).map((tag) => tag[0]), []);
     assert.deepEqual(tags.filter((tag) => /\son\w+=/i.test(tag[2] ?? '')).map((tag) => tag[0]), []);
     assert.ok(html.includes('&lt;script&gt;window.__postmortemInjected=1&lt;/script&gt;'), 'shown as text');
@@ -98,7 +99,9 @@ describe('notice export: hostile text stays text', () => {
   });
 
   it('Markdown has no raw HTML, link, image or emphasis from the document', () => {
-    const markdown = exportOf(hostileDocument(), 'md');
+    // Code spans are the one place where document text is not escaped: CommonMark shows their
+    // content literally, markup and HTML included. Outside them, nothing may open markup.
+    const markdown = exportOf(hostileDocument(), 'md').replace(/(?<!\\)`c`/g, '');
     assert.doesNotMatch(markdown, /<(?!https:)/, 'no raw < except our own https autolinks');
     assert.doesNotMatch(markdown, /(?<!\\)\[|(?<!\\)`|(?<!\\)\|/);
     assert.ok(markdown.includes('&lt;script&gt;window.\\_\\_postmortemInjected=1&lt;/script&gt;'));
@@ -166,6 +169,21 @@ describe('postmortem-lint export', () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.err.join(), /--format md\|html/);
+  });
+
+  it('leaves internal fields out by default and keeps them with --audience internal', async () => {
+    const files = { 'a.postmortem.yaml': FULL_11 };
+    const publicRun = await run(['a.postmortem.yaml'], files);
+    assert.equal(publicRun.code, 0);
+    assert.ok(!publicRun.out.join('\n').includes('@rina'));
+    assert.deepEqual((await run(['a.postmortem.yaml', '--audience', 'public'], files)).out, publicRun.out);
+    const internal = await run(['a.postmortem.yaml', '--audience=internal'], files);
+    assert.equal(internal.code, 0);
+    assert.match(internal.out.join('\n'), /Owner: @rina/);
+    const bad = await run(['a.postmortem.yaml', '--audience', 'everyone'], files, 'ja');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err.join(), /public か internal/);
+    assert.match((await run(['--help'])).err.join(), /--audience public\|internal/);
   });
 
   it('exits 1 and writes nothing for a document that does not parse', async () => {

@@ -4,6 +4,7 @@ import type { ViewModel } from '../../client/src/preview/messages';
 import { accept, fromWebview, modelPatch, toWebview, viewModel } from '../../client/src/preview/validate';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
+import { FULL_11 } from './format11Fixture';
 import { bigDocument, hostileDocument } from './timelineFixtures';
 
 function view(model: TimelineModel): ViewModel {
@@ -25,8 +26,16 @@ function withValue<T>(object: T, path: string | string[], value: unknown): T {
 
 describe('preview messages: validation at the webview boundary', () => {
   it('accepts the model of every sample, of a hostile document and of a broken one', () => {
-    const texts = [...sampleFiles().map(readSample), hostileDocument(), VALID.replace('title: Messages shown in the wrong chat', 'title: [broken')];
+    const texts = [...sampleFiles().map(readSample), hostileDocument(), VALID.replace('title: Messages shown in the wrong chat', 'title: [broken'), FULL_11];
     for (const text of texts) assert.equal(viewModel(modelOf(text)), undefined);
+  });
+
+  it('accepts the patch of a 1.1 document whose windows, lessons and services change', () => {
+    const before = modelOf(FULL_11);
+    const after = modelOf(FULL_11.replace('services: [checkout-api, order-mailer]', 'services: [checkout-api]').replace('Thread counts belong', 'Thread counts always belong').replace(/ {6}end: \d{4}-03-02T10:02\n/, ''), 2);
+    const patch = diffModels(before, after);
+    assert.ok(['services', 'lessons', 'impact', 'axis'].every((key) => key in patch.fields), Object.keys(patch.fields).join());
+    assert.equal(toWebview({ type: 'patch', patch }), undefined);
   });
 
   it('accepts a 10,000-event model and the patch for a one-event change', () => {
@@ -84,6 +93,8 @@ describe('preview messages: validation at the webview boundary', () => {
 
   it('checks every message the webview sends', () => {
     assert.equal(fromWebview({ type: 'ready' }), undefined);
+    assert.equal(fromWebview({ type: 'openLink', url: 'https://tracker.example.com/OPS-1' }), undefined);
+    assert.match(fromWebview({ type: 'openLink', url: 42 }) ?? '', /^\.url: expected a string/);
     assert.equal(fromWebview({ type: 'reveal', id: 'event:3' }), undefined);
     assert.match(fromWebview({ type: 'reveal', id: 3 }) ?? '', /^\.id: expected a string/);
     assert.match(fromWebview({ type: 'reveal' }) ?? '', /^\.id: expected a string, got undefined/);
@@ -91,7 +102,7 @@ describe('preview messages: validation at the webview boundary', () => {
     assert.match(fromWebview({ type: 'rendered', kind: 'patch', ms: -1, events: 10 }) ?? '', /^\.ms/);
     assert.match(fromWebview({ type: 'rendered', kind: 'frame', ms: 1, events: 10 }) ?? '', /^\.kind/);
     assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: true }), undefined);
-    const snapshot = { version: 1, title: 't', eventTexts: ['a'], eventCount: 1, stale: undefined, highlighted: undefined, tags: ['div'], urls: [], injected: false, cspViolations: [], lastRenderMs: 3 };
+    const snapshot = { version: 1, title: 't', eventTexts: ['a'], windowBands: [], overdue: ['Owner: a'], eventCount: 1, stale: undefined, highlighted: undefined, tags: ['div'], urls: [], injected: false, cspViolations: [], lastRenderMs: 3 };
     assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: snapshot }), undefined);
     assert.match(fromWebview({ type: 'probeResult', requestId: 1, result: { ...snapshot, eventCount: 'x' } }) ?? '', /^\.result/);
   });

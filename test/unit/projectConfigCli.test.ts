@@ -74,6 +74,18 @@ describe('project configuration: postmortem-lint', () => {
     assert.ok(!result.out.some((line) => line.endsWith('[disclosure-lag]')), result.out.join('\n'));
   });
 
+  it('export reads the same configuration (and refuses a bad --config)', async () => {
+    const dir = project();
+    const file = join(dir, 'incident.postmortem.yaml');
+    const plain = await lint(['export', file, '--format', 'md']);
+    const configured = await lint(['export', '--config', dir, file, '--format', 'md']);
+    assert.equal(configured.code, 0, configured.err.join('\n'));
+    assert.deepEqual(configured.out, plain.out);
+    const refused = await lint(['export', '--config', join(dir, 'incident.postmortem.yaml'), file]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err.join('\n'), /postmortem\.config\.yaml/);
+  });
+
   it('refuses a --config that is missing or not named postmortem.config.yaml (exit 2)', async () => {
     const dir = project();
     const wrongName = join(dir, 'team.yaml');

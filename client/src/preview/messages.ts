@@ -43,6 +43,8 @@ export type FromWebview =
   | { type: 'ready' }
   /** The person activated an item: show its source. */
   | { type: 'reveal'; id: string }
+  /** The person followed a link (a ticket, a document link); the extension opens https URLs only. */
+  | { type: 'openLink'; url: string }
   /** How long a render took, for the benchmark and the e2e tests. */
   | { type: 'rendered'; kind: 'model' | 'patch'; ms: number; events: number }
   | { type: 'probeResult'; requestId: number; result: PreviewSnapshot | boolean };
@@ -53,6 +55,10 @@ export interface PreviewSnapshot {
   title: string;
   /** Text of the event rows currently in the DOM, top to bottom. */
   eventTexts: string[];
+  /** Tooltips of the impact-window bands on the axis (label and length). */
+  windowBands: string[];
+  /** Owners shown as overdue (in red) in the countermeasures. */
+  overdue: string[];
   eventCount: number;
   stale: string | undefined;
   highlighted: string | undefined;

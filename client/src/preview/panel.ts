@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { isHttpsUrl, TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
 import { diffModels } from './diff';
 import { previewShell } from './html';
 import { LinkIndex } from './links';
@@ -238,6 +238,10 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'reveal':
         if (typeof message.id === 'string') void this.reveal(message.id);
+        break;
+      case 'openLink':
+        // The webview's word is not trusted: only a well-formed https URL leaves VS Code.
+        if (typeof message.url === 'string' && isHttpsUrl(message.url)) void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
         break;
       case 'rendered':
         this.renders.push({ kind: message.kind, ms: message.ms, events: message.events });

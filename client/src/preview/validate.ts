@@ -17,7 +17,7 @@ const time = optional(
 );
 const EVENT_KINDS = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'] as const;
 
-export const viewEvent: Guard<ViewEvent> = shape<ViewEvent>({ id, index: count, kind: literal(...EVENT_KINDS), text, at: time, until: time, relative: maybeText, pos: optional(unit), endPos: optional(unit) });
+export const viewEvent: Guard<ViewEvent> = shape<ViewEvent>({ id, index: count, kind: literal(...EVENT_KINDS), text, at: time, until: time, approximate: boolean, relative: maybeText, pos: optional(unit), endPos: optional(unit) });
 
 type Field<K extends keyof ViewModel> = Guard<ViewModel[K]>;
 type Axis = ViewModel['axis'];
@@ -34,13 +34,23 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
   language: literal('en', 'ja'),
   labels: record(text) as Field<'labels'>,
   zone: shape<ViewModel['zone']>({ name: maybeText, label: text }),
-  header: shape<ViewModel['header']>({ id: maybeText, title: text, status: maybeText, statusLabel: maybeText, published: maybeText, publishedText: maybeText, languageTag: optional(string(100)), languageName: maybeText }),
+  header: shape<ViewModel['header']>({ id: maybeText, title: text, status: maybeText, statusLabel: maybeText, published: maybeText, publishedText: maybeText, languageTag: optional(string(100)), languageName: maybeText, severity: maybeText, report: maybeText, reportLabel: maybeText }),
   overview: text,
-  impact: shape<ViewModel['impact']>({ start: time, end: time, ongoing: boolean, lengthText: maybeText, summary: maybeText, effects: array(text), dataExposed: array(text) }),
+  impact: shape<ViewModel['impact']>({
+    start: time,
+    end: time,
+    ongoing: boolean,
+    lengthText: maybeText,
+    summary: maybeText,
+    effects: array(text),
+    dataExposed: array(text),
+    noDataExposed: boolean,
+    windows: array(shape<ViewModel['impact']['windows'][number]>({ id, label: text, start: time, end: time, ongoing: boolean, rangeText: maybeText, lengthText: maybeText })),
+  }),
   cause: shape<ViewModel['cause']>({ summary: text, trigger: maybeText }),
   detection: optional(shape<NonNullable<ViewModel['detection']>>({ method: text, methodLabel: text, summary: maybeText })),
   durations: array(
-    shape<ViewModel['durations'][number]>({ key: literal('detect', 'mitigate', 'resolve', 'notify', 'disclose'), label: text, ms: optional(number()), text, fromId: optional(id), toId: optional(id), late: boolean }),
+    shape<ViewModel['durations'][number]>({ key: literal('detect', 'mitigate', 'resolve', 'notify', 'disclose'), label: text, ms: optional(number()), text, fromId: optional(id), toId: optional(id), late: boolean, approximate: boolean }),
   ),
   disclosure: shape<ViewModel['disclosure']>({ deadlineDays: number(0), deadline: time, lagDays: optional(number()), late: boolean, text }),
   axis: shape<Axis>({
@@ -51,6 +61,7 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
     impact: optional(shape<NonNullable<Axis['impact']>>({ from: unit, to: unit, ongoing: boolean })),
     deadline: marker,
     published: marker,
+    windows: array(shape<Axis['windows'][number]>({ id, label: text, from: unit, to: unit, ongoing: boolean, text })),
   }),
   counts: array(
     shape<Count>({
@@ -65,7 +76,7 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
       sumMismatch: boolean,
     }),
   ),
-  factors: array(shape<ViewModel['factors'][number]>({ id, factorId: maybeText, description: text, addressedBy: array(id), addressed: boolean })),
+  factors: array(shape<ViewModel['factors'][number]>({ id, factorId: maybeText, description: text, addressedBy: array(id), addressed: boolean, accepted: maybeText })),
   countermeasureGroups: array(
     shape<Group>({
       type: literal('technical', 'organizational', 'unspecified'),
@@ -80,12 +91,24 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
           date: maybeText,
           dateText: maybeText,
           addresses: array(shape<Group['items'][number]['addresses'][number]>({ factorId: text, itemId: optional(id) })),
+          owner: maybeText,
+          due: maybeText,
+          dueText: maybeText,
+          overdue: boolean,
+          priority: maybeText,
+          ticket: optional(shape<NonNullable<Group['items'][number]['ticket']>>({ text, url: maybeText })),
+          reason: maybeText,
         }),
       ),
     }),
   ),
   contact: optional(shape<NonNullable<ViewModel['contact']>>({ url: text, https: boolean, note: maybeText })),
   revisions: array(shape<ViewModel['revisions'][number]>({ id: text, date: text, dateText: text, note: text })),
+  services: array(text),
+  regions: array(text),
+  lessons: array(shape<ViewModel['lessons'][number]>({ key: literal('lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'), label: text, items: array(text) })),
+  references: array(shape<ViewModel['references'][number]>({ title: text, url: text, https: boolean })),
+  extensions: array(shape<ViewModel['extensions'][number]>({ path: text, text })),
 };
 
 export const viewModel: Guard<ViewModel> = shape<ViewModel>({ ...FIELDS, events: array(viewEvent) });
@@ -126,6 +149,8 @@ const snapshot = shape<PreviewSnapshot>({
   version: optional(count),
   title: text,
   eventTexts: array(text),
+  windowBands: array(text),
+  overdue: array(text),
   eventCount: count,
   stale: maybeText,
   highlighted: optional(id),
@@ -139,6 +164,7 @@ const snapshot = shape<PreviewSnapshot>({
 export const fromWebview = tagged<FromWebview>('type', {
   ready: shape<Extract<FromWebview, { type: 'ready' }>>({ type: literal('ready') }),
   reveal: shape<Extract<FromWebview, { type: 'reveal' }>>({ type: literal('reveal'), id }),
+  openLink: shape<Extract<FromWebview, { type: 'openLink' }>>({ type: literal('openLink'), url: string(10_000) }),
   rendered: shape<Extract<FromWebview, { type: 'rendered' }>>({ type: literal('rendered'), kind: literal('model', 'patch'), ms: number(0), events: count }),
   probeResult: shape<Extract<FromWebview, { type: 'probeResult' }>>({ type: literal('probeResult'), requestId: count, result: either(boolean, snapshot) }),
 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeFormat, type ReportProfile } from '../service';
+import { localDate } from '../protocol/today';
+import { applyProjectConfig, takeConfigOption } from './projectConfig';
+import { createLocalizer, createPostmortemService, REPORT_PROFILES, type Localizer, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
 
 /** The I/O the command line needs, injected so tests can run it in-process. */
 export interface CliIo {
@@ -14,6 +16,7 @@ export interface CliIo {
 interface ExportOptions {
   file: string;
   format: NoticeFormat;
+  audience: NoticeAudience;
   output: string | undefined;
   deadlineDays: number | undefined;
   profile: ReportProfile | undefined;
@@ -26,7 +29,8 @@ interface ExportOptions {
  */
 export async function runExport(args: string[], io: CliIo, locale: string | undefined): Promise<number> {
   const l10n = createLocalizer(locale);
-  const options = parseExportArguments(args, l10n);
+  const configOption = takeConfigOption([...args], l10n);
+  const options = typeof configOption === 'string' ? configOption : parseExportArguments(configOption.argv, l10n);
   if (typeof options === 'string') {
     io.stderr(options === 'help' ? `${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}` : options);
     return options === 'help' ? 0 : 2;
@@ -39,13 +43,16 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     return 2;
   }
   const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
+  service.configure({ today: localDate() });
+  // The team's configuration (regimes, deadline) shapes the report as it does in the editor.
+  if ((await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: options.deadlineDays }, io.stderr, l10n)).failed) return 2;
   const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
   const problem = service.timelineModel(document).problem;
   if (problem) {
     io.stderr(l10n.t('notice.cli.notParsed', options.file, problem.message));
     return 1;
   }
-  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format);
+  const notice = options.profile ? service.exportReport(document, options.profile, options.format) : service.exportNotice(document, options.format, options.audience);
   if (options.output === undefined) {
     io.stdout(notice.replace(/\n$/, ''));
     return 0;
@@ -62,6 +69,7 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
 function parseExportArguments(args: readonly string[], l10n: Localizer): ExportOptions | string {
   const files: string[] = [];
   let format: string | undefined;
+  let audience: string | undefined;
   let output: string | undefined;
   let deadlineDays: number | undefined;
   let profile: ReportProfile | undefined;
@@ -78,6 +86,11 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
       case '-f':
         format = take();
         if (format === undefined) return l10n.t('cli.missingValue', flag);
+        break;
+      case '--audience':
+        audience = take();
+        if (audience === undefined) return l10n.t('cli.missingValue', flag);
+        if (audience !== 'public' && audience !== 'internal') return l10n.t('notice.cli.badAudience', audience);
         break;
       case '--output':
       case '-o':
@@ -111,5 +124,5 @@ function parseExportArguments(args: readonly string[], l10n: Localizer): ExportO
   if (files.length > 1) return l10n.t('notice.cli.tooMany', files.length);
   const chosen = format ?? (output && /\.html?$/i.test(output) ? 'html' : 'md');
   if (chosen !== 'md' && chosen !== 'html') return l10n.t('notice.cli.badFormat', chosen);
-  return { file: files[0] as string, format: chosen, output, deadlineDays, profile };
+  return { file: files[0] as string, format: chosen, audience: audience === 'internal' ? 'internal' : 'public', output, deadlineDays, profile };
 }

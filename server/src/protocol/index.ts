@@ -1,5 +1,7 @@
 export * from './settings';
 export * from './timeline';
 export * from './template';
-export type { NoticeFormat, ReportProfile, TimelineModel } from '../service';
+export type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
+/** The one rule for links, shared with the extension (which opens what the webview asks for). */
+export { isHttpsUrl } from '../service/util/url';
 export * from './snippets';

@@ -1,5 +1,5 @@
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { NoticeFormat, ReportProfile, TimelineModel } from '../service';
+import type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
 
 export interface TimelineParams {
   uri: string;
@@ -11,6 +11,8 @@ export const TimelineRequest = new RequestType<TimelineParams, TimelineModel | n
 export interface ExportNoticeParams {
   uri: string;
   format: NoticeFormat;
+  /** Absent means `public`: a client that does not know audiences gets the publishable notice. */
+  audience?: NoticeAudience;
   /** A regulator's report items instead of the public notice. */
   profile?: ReportProfile;
 }

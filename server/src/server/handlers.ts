@@ -49,5 +49,10 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
   connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
-  connection.onRequest(ExportNoticeRequest, guarded('exportNotice', null, (document, params) => ({ text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format) })));
+  connection.onRequest(
+    ExportNoticeRequest,
+    guarded('exportNotice', null, (document, params) => ({
+      text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public'),
+    })),
+  );
 }

@@ -11,7 +11,7 @@ import { createFolding } from './features/folding';
 import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
-import { createNotice, type NoticeFormat } from './features/notice';
+import { createNotice, type NoticeAudience, type NoticeFormat } from './features/notice';
 import { createReports, type ReportProfile } from './features/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
@@ -57,7 +57,8 @@ export interface PostmortemService {
   codeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   documentLinks(document: TextDocumentLike): DocumentLink[];
   timelineModel(document: TextDocumentLike): TimelineModel;
-  exportNotice(document: TextDocumentLike, format: NoticeFormat): string;
+  /** The notice as Markdown or HTML; `public` unless asked for the team's own `internal` version. */
+  exportNotice(document: TextDocumentLike, format: NoticeFormat, audience?: NoticeAudience): string;
   /** A new, valid postmortem in the given language, dated `today` (YYYY-MM-DD). */
   newDocument(locale: string, today: string): string;
   /**
@@ -133,7 +134,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
     documentLinks: (document) => (isConfig(document) ? [] : links.provideDocumentLinks(context.parse(document))),
     timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
-    exportNotice: (document, format) => notice.renderNotice(context.parse(document), format),
+    exportNotice: (document, format, audience) => notice.renderNotice(context.parse(document), format, audience),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
     exportReport: (document, profile, format) => reports.renderReport(context.parse(document), profile, format),
@@ -146,7 +147,8 @@ export { DEFAULT_SERVICE_SETTINGS } from './context';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';
-export type { NoticeFormat } from './features/notice';
+export type { NoticeAudience, NoticeFormat } from './features/notice';
+export { NOTICE_AUDIENCES } from './features/notice';
 export { REPORT_PROFILES, type ReportProfile } from './features/reports';
 export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PreviewSnapshot } from '../../../client/src/preview/messages';
+import { FULL_11 } from '../../unit/format11Fixture';
 import { bigDocument, hostileDocument, HOSTILE } from '../../unit/timelineFixtures';
 import { closeAllEditors, editInEditor, extensionApi, lineOf, openSample, rangeOf, samplesFolder, waitUntil } from './helpers';
 
@@ -160,6 +161,32 @@ describe('timeline preview', function () {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.match(text, format === 'md' ? /^# Bots abusing/ : /^<!DOCTYPE html>[\s\S]*<h2>4\. Timeline \(Japan time\)<\/h2>/);
     }
+  });
+
+  it('shows a format 1.1 document: impact windows as bands on the axis and an overdue owner in red', async () => {
+    // Due long before any day this test runs: the server's own today makes it overdue.
+    const uri = await writeWorkspaceFile('format11.postmortem.yaml', FULL_11.replace('due: 2028-06-30', 'due: 2020-01-15'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('postmortem.openPreviewToSide');
+    const shown = await previewShows((s) => s.windowBands.length === 2 && s.overdue.length > 0, 'the window bands and the overdue owner');
+    assert.deepEqual(shown.windowBands, ['Confirmations delayed in eu-west-1 (48m)', 'Confirmations delayed in us-east-1 (1h 09m)']);
+    assert.deepEqual(shown.overdue, ['Owner: sre-team']);
+    assert.equal(shown.title, 'Order confirmations delayed by a queue backlog');
+  });
+
+  it('exports the public notice without and the internal version with owners and tickets', async () => {
+    const uri = await writeWorkspaceFile('format11.postmortem.yaml', FULL_11);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const texts: Record<string, string> = {};
+    for (const audience of ['public', 'internal'] as const) {
+      const target = vscode.Uri.joinPath(samplesFolder(), `format11.${audience}.md`);
+      scratch.push(target);
+      await vscode.commands.executeCommand<vscode.Uri>('postmortem.exportNotice', document.uri, { format: 'md', target, audience });
+      texts[audience] = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    }
+    assert.match(texts.public ?? '', /^# Order confirmations delayed by a queue backlog \(Final report\)/);
+    assert.doesNotMatch(texts.public ?? '', /@rina|OPS-1412|Thread counts/);
+    assert.match(texts.internal ?? '', /Owner: @rina · Ticket: (OPS-1412|<https:[^>]*OPS-1412>)/);
   });
 
   it('stays responsive with 10,000 events (prints first paint and update time)', async function () {

@@ -9,14 +9,15 @@ export { EVENT_KINDS } from './timeline/model';
 export function createTimeline(context: ServiceContext) {
   // One model per parse and deadline: the preview asks again on every focus change and export
   // renders from the same model, so both reuse it while the text stays the same.
-  const cache = new WeakMap<ParsedPostmortem, { deadlineDays: number; model: TimelineModel }>();
+  const cache = new WeakMap<ParsedPostmortem, { deadlineDays: number; today: string | undefined; ticketUrl: string | undefined; model: TimelineModel }>();
   return {
     provideTimelineModel(parsed: ParsedPostmortem): TimelineModel {
-      const deadlineDays = context.settings(parsed.uri).disclosureDeadlineDays;
+      const { disclosureDeadlineDays: deadlineDays, today, project } = context.settings(parsed.uri);
+      const ticketUrl = project.ticketUrl;
       const cached = cache.get(parsed);
-      if (cached?.deadlineDays === deadlineDays) return cached.model;
-      const model = buildTimelineModel(parsed, { deadlineDays, ui: context.l10n });
-      cache.set(parsed, { deadlineDays, model });
+      if (cached?.deadlineDays === deadlineDays && cached.today === today && cached.ticketUrl === ticketUrl) return cached.model;
+      const model = buildTimelineModel(parsed, { deadlineDays, today, ticketUrl, ui: context.l10n });
+      cache.set(parsed, { deadlineDays, today, ticketUrl, model });
       return model;
     },
   };

@@ -6,6 +6,7 @@ import { completionMessages } from './messages/completion';
 import { configMessages } from './messages/config';
 import { hoverMessages } from './messages/hover';
 import { noticeMessages } from './messages/notice';
+import { notice11Messages } from './messages/notice11';
 import { parityMessages } from './messages/parity';
 import { regulatoryMessages } from './messages/regulatory';
 import { reportMessages } from './messages/reports';
@@ -15,7 +16,7 @@ import { format11Messages } from './messages/format11';
 export type Locale = 'en' | 'ja';
 
 /** One table per feature keeps the files small and lets features grow their strings independently. */
-const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, cliMessages, templateMessages, format11Messages, checksMessages, configMessages, regulatoryMessages, parityMessages, reportMessages] as const;
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, notice11Messages, cliMessages, templateMessages, format11Messages, checksMessages, configMessages, regulatoryMessages, parityMessages, reportMessages] as const;
 
 type Union<T> = T extends readonly (infer M)[] ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

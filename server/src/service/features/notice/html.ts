@@ -37,7 +37,8 @@ h3 { font-size: 1.05rem; margin-top: 1.5rem; }
 ul { padding-left: 1.4rem; }
 li { margin: .3rem 0; }
 a { color: LinkText; overflow-wrap: anywhere; }
-p, li { overflow-wrap: break-word; }`;
+p, li { overflow-wrap: break-word; }
+code { font: .9em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; padding: .1em .3em; border-radius: 3px; background: color-mix(in srgb, currentColor 10%, transparent); }`;
 
 function renderBlock(block: Block): string {
   switch (block.kind) {
@@ -56,6 +57,7 @@ function inlines(content: readonly Inline[]): string {
   return content
     .map((part) => {
       if ('strong' in part) return `<strong>${lines(part.strong)}</strong>`;
+      if ('code' in part) return `<code>${escapeHtml(part.code)}</code>`;
       // The outline only makes links of URLs that parse as https:; the check is repeated here so
       // this renderer is safe on its own.
       if ('link' in part) return /^https:\/\//i.test(part.link) ? `<a href="${escapeHtml(part.link)}" rel="noopener noreferrer">${escapeHtml(part.label)}</a>` : escapeHtml(part.label);

@@ -32,9 +32,23 @@ function inlines(content: readonly Inline[], indent: string): string {
     .map((part) => {
       if ('strong' in part) return `**${inlineText(part.strong, indent)}**`;
       if ('link' in part) return `<${part.link.replace(/[<>\s]/g, encodeURIComponent)}>`;
+      if ('code' in part) return codeSpan(part.code);
       return inlineText(part.text, indent);
     })
     .join('');
+}
+
+/**
+ * A code span's content is shown literally by every CommonMark renderer (no markup, no raw HTML),
+ * so it needs no escaping, only a fence of more backticks than it contains and, when it starts or
+ * ends with a backtick or space, a space inside the fence (which renderers strip).
+ */
+function codeSpan(code: string): string {
+  const content = code.replace(/\s*\r?\n\s*/g, ' ');
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(content) ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
 }
 
 /** Text on one or more lines; later lines are indented to stay inside a list item. */

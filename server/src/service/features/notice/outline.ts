@@ -1,38 +1,66 @@
-import { createLocalizer, type Localizer } from '../../l10n';
+import { createLocalizer, type Localizer, type MessageKey } from '../../l10n';
 import { formatRange } from '../timeline/format';
 import type { CountView, TimelineEvent, TimelineModel } from '../timeline/model';
+import type { NoticeAudience } from '../notice';
+import { countermeasureLine, factorNumbers, internalSections, joinList } from './parts';
+import { prose } from './text';
 
 /**
  * The notice as a few kinds of blocks, so that Markdown and HTML say exactly the same thing and
  * only differ in syntax and escaping. Every string in here is document text, never markup.
  */
-export type Inline = { text: string } | { strong: string } | { link: string; label: string };
+export type Inline = { text: string } | { strong: string } | { code: string } | { link: string; label: string };
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; level: 2 | 3; text: string }
   | { kind: 'paragraph'; content: Inline[] }
   | { kind: 'list'; items: Inline[][] };
 
-/** The seeds' order: overview, impact, cause, timeline, countermeasures, contact, revisions. */
-export function noticeOutline(model: TimelineModel): Block[] {
+export interface OutlineContext {
+  model: TimelineModel;
+  l10n: Localizer;
+  blocks: Block[];
+  /** Adds a numbered `##` heading. */
+  section(key: MessageKey, ...args: string[]): void;
+  /** A `###` heading and its list, or nothing when the list is empty. */
+  sub(text: string, items: Inline[][]): void;
+  paragraph(text: string | undefined): void;
+}
+
+/**
+ * The seeds' order: overview, impact, cause, timeline, countermeasures, contact, revisions. The
+ * internal version adds owners, due dates, priorities and tickets to the countermeasures, and the
+ * lessons, links and `x-` fields after them; the public version never reads those fields.
+ */
+export function noticeOutline(model: TimelineModel, audience: NoticeAudience = 'public'): Block[] {
+  const internal = audience === 'internal';
   const l10n = createLocalizer(model.language);
-  const blocks: Block[] = [{ kind: 'title', text: model.header.title }];
+  const { header } = model;
+  const report = header.report === 'preliminary' || header.report === 'final' ? header.reportLabel : undefined;
+  const blocks: Block[] = [{ kind: 'title', text: report ? l10n.t('notice.title.report', report, header.title) : header.title }];
+  if (internal) blocks.push({ kind: 'paragraph', content: [{ strong: l10n.t('notice.audience.internal') }] });
   const meta: Inline[][] = [];
-  if (model.header.publishedText) meta.push(labelled(l10n, 'notice.field.published', model.header.publishedText));
-  if (model.header.status && model.header.status !== 'published') meta.push(labelled(l10n, 'notice.field.status', model.header.statusLabel ?? model.header.status));
+  if (header.publishedText) meta.push(labelled(l10n, 'notice.field.published', header.publishedText));
+  if (header.status && header.status !== 'published') meta.push(labelled(l10n, 'notice.field.status', header.statusLabel ?? header.status));
+  if (header.severity) meta.push(labelled(l10n, 'notice.field.severity', header.severity));
+  if (model.services.length > 0) meta.push(labelled(l10n, 'notice.field.services', joinList(model.services, l10n)));
+  if (model.regions.length > 0) meta.push(labelled(l10n, 'notice.field.regions', joinList(model.regions, l10n)));
   if (meta.length > 0) blocks.push({ kind: 'list', items: meta });
 
   let number = 0;
-  const section = (key: 'notice.section.overview' | 'notice.section.impact' | 'notice.section.cause' | 'notice.section.countermeasures' | 'notice.section.contact' | 'notice.section.revisions' | 'notice.section.timeline', ...args: string[]) => {
-    blocks.push({ kind: 'heading', level: 2, text: l10n.t('notice.text.numbered', ++number, l10n.t(key, ...args)) });
+  const context: OutlineContext = {
+    model,
+    l10n,
+    blocks,
+    section: (key, ...args) => blocks.push({ kind: 'heading', level: 2, text: l10n.t('notice.text.numbered', ++number, l10n.t(key, ...args)) }),
+    sub: (text, items) => {
+      if (items.length > 0) blocks.push({ kind: 'heading', level: 3, text }, { kind: 'list', items });
+    },
+    paragraph: (text) => {
+      for (const part of paragraphs(text)) blocks.push({ kind: 'paragraph', content: prose(part) });
+    },
   };
-  const paragraph = (text: string | undefined) => {
-    for (const part of paragraphs(text)) blocks.push({ kind: 'paragraph', content: [{ text: part }] });
-  };
-  const sub = (text: string, items: Inline[][]) => {
-    if (items.length === 0) return;
-    blocks.push({ kind: 'heading', level: 3, text }, { kind: 'list', items });
-  };
+  const { section, sub, paragraph } = context;
 
   section('notice.section.overview');
   paragraph(model.overview);
@@ -41,13 +69,32 @@ export function noticeOutline(model: TimelineModel): Block[] {
   paragraph(model.impact.summary);
   const period = periodText(model, l10n);
   if (period) blocks.push({ kind: 'list', items: [labelled(l10n, 'notice.field.period', period)] });
-  sub(l10n.t('notice.field.effects'), model.impact.effects.map((effect) => [{ text: effect }]));
+  sub(
+    l10n.t('notice.field.windows'),
+    model.impact.windows.flatMap((window) => (window.rangeText ? [prose(l10n.t('notice.window.line', window.label, window.lengthText ? l10n.t('notice.text.paren', window.rangeText, window.lengthText) : window.rangeText))] : [])),
+  );
+  sub(l10n.t('notice.field.effects'), model.impact.effects.map(prose));
   sub(l10n.t('notice.field.counts'), model.counts.map((count) => countLine(count, l10n)));
-  sub(l10n.t('notice.field.dataExposed'), model.impact.dataExposed.map((kind) => [{ text: kind }]));
+  sub(l10n.t('notice.field.dataExposed'), model.impact.dataExposed.map(prose));
+  if (model.impact.noDataExposed) blocks.push({ kind: 'paragraph', content: [{ text: l10n.t('notice.dataExposed.none') }] });
+  sub(
+    l10n.t('notice.field.durations'),
+    model.durations.filter((duration) => duration.ms !== undefined).map((duration) => [{ text: l10n.t('notice.text.labelValue', duration.label, duration.text) }]),
+  );
 
   section('notice.section.cause');
   paragraph(model.cause.summary);
-  sub(l10n.t('notice.field.factors'), model.factors.filter((factor) => factor.description).map((factor) => [{ text: factor.description }]));
+  const numbers = factorNumbers(model);
+  sub(
+    l10n.t('notice.field.factors'),
+    model.factors
+      .filter((factor) => factor.description)
+      .map((factor) => {
+        const text = factor.accepted ? l10n.t('notice.text.paren', factor.description, l10n.t('notice.factor.accepted', factor.accepted)) : factor.description;
+        const numbered = numbers.get(factor.id);
+        return numbered === undefined ? prose(text) : [{ strong: l10n.t('notice.factor.numbered', numbered) }, ...prose(l10n.t('notice.text.labelValue', '', text))];
+      }),
+  );
   if (model.cause.trigger) blocks.push({ kind: 'paragraph', content: labelled(l10n, 'notice.field.trigger', model.cause.trigger) });
   if (model.detection) {
     const how = model.detection.summary ? l10n.t('notice.text.paren', model.detection.methodLabel, model.detection.summary) : model.detection.methodLabel;
@@ -61,10 +108,12 @@ export function noticeOutline(model: TimelineModel): Block[] {
   const groups = model.countermeasureGroups;
   const onlyUnspecified = groups.length === 1 && groups[0]?.type === 'unspecified';
   for (const group of groups) {
-    const items = group.items.map((item): Inline[] => [{ text: l10n.t('notice.text.paren', item.action, statusText(item.status, item.statusLabel, item.dateText, l10n)) }]);
+    const items = group.items.map((item) => countermeasureLine(item, numbers, l10n, internal));
     if (onlyUnspecified) blocks.push({ kind: 'list', items });
     else sub(group.label, items);
   }
+
+  if (internal) internalSections(context, 'lessons');
 
   section('notice.section.contact');
   paragraph(model.contact?.note);
@@ -76,14 +125,15 @@ export function noticeOutline(model: TimelineModel): Block[] {
 
   if (model.revisions.length > 0) {
     section('notice.section.revisions');
-    blocks.push({ kind: 'list', items: model.revisions.map((revision) => [{ strong: revision.dateText }, { text: ` ${revision.note}` }]) });
+    blocks.push({ kind: 'list', items: model.revisions.map((revision) => [{ strong: revision.dateText }, ...prose(` ${revision.note}`)]) });
   }
+  if (internal) internalSections(context, 'links');
   return blocks;
 }
 
-function labelled(l10n: Localizer, key: 'notice.field.published' | 'notice.field.status' | 'notice.field.period' | 'notice.field.trigger' | 'notice.field.detection', value: string): Inline[] {
+function labelled(l10n: Localizer, key: MessageKey, value: string): Inline[] {
   // The template puts the label first; the label is bold, so only what follows it is plain text.
-  return [{ strong: l10n.t(key) }, { text: l10n.t('notice.text.labelValue', '', value) }];
+  return [{ strong: l10n.t(key) }, ...prose(l10n.t('notice.text.labelValue', '', value))];
 }
 
 function periodText(model: TimelineModel, l10n: Localizer): string | undefined {
@@ -95,20 +145,15 @@ function periodText(model: TimelineModel, l10n: Localizer): string | undefined {
 
 function countLine(count: CountView, l10n: Localizer): Inline[] {
   const value = l10n.t('notice.text.labelValue', count.label, count.valueText);
-  if (count.breakdown.length === 0) return [{ text: value }];
+  if (count.breakdown.length === 0) return prose(value);
   const parts = count.breakdown.map((part) => `${part.label} ${part.valueText}`).join(' / ');
-  return [{ text: l10n.t('notice.text.paren', value, l10n.t('notice.breakdown.list', parts)) }];
+  return prose(l10n.t('notice.text.paren', value, l10n.t('notice.breakdown.list', parts)));
 }
 
 function eventLine(event: TimelineEvent, model: TimelineModel, l10n: Localizer): Inline[] {
-  const when = event.at ? (event.until ? formatRange(event.at, event.until, model.zone.name, l10n) : event.at.text) : '—';
-  return [{ strong: when }, { text: ` ${event.text}` }];
-}
-
-function statusText(status: string | undefined, label: string, dateText: string | undefined, l10n: Localizer): string {
-  if (!dateText) return label;
-  if (status === 'done') return l10n.t('notice.cmStatus.doneOn', dateText);
-  return l10n.t('notice.cmStatus.dated', label, dateText);
+  const range = event.at ? (event.until ? formatRange(event.at, event.until, model.zone.name, l10n) : event.at.text) : '—';
+  const when = event.at && event.approximate ? l10n.t('notice.time.approximate', range) : range;
+  return [{ strong: when }, ...prose(` ${event.text}`)];
 }
 
 /** Blank lines separate paragraphs; single line breaks inside one are kept as written. */

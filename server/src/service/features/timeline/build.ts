@@ -1,19 +1,27 @@
 import { createLocalizer, type Localizer } from '../../l10n';
 import { noticeMessages } from '../../l10n/messages/notice';
+import { notice11Messages } from '../../l10n/messages/notice11';
 import { factsOf, type EventFact, type PostmortemFacts } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
-import { asMap, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
+import { asMap, asSeq, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
+import { unfoldCjk } from '../../util/text';
+import { isHttpsUrl } from '../../util/url';
 import { formatRelative, parseTime, type ParsedTime } from '../../time';
 import { axisTicks, layoutAxis } from './axis';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
-import { countermeasureGroups, countViews, factorViews, revisionsOf, stringList } from './sections';
+import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
+import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf, stringList } from './sections';
 
 export interface BuildOptions {
   deadlineDays: number;
   /** The UI language's localizer, for the messages addressed to the author (parse problems). */
   ui: Localizer;
+  /** YYYY-MM-DD, for overdue action items; undefined: nothing is overdue. */
+  today: string | undefined;
+  /** The project's `ticket_url` pattern, which makes ticket keys (`OPS-123`) links. */
+  ticketUrl?: string | undefined;
 }
 
 /** The whole model from one parse. Pure: the same parse and options give the same model. */
@@ -28,6 +36,8 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
   const impactStart = view(facts.period?.start?.time);
   const impactEnd = view(facts.period?.end?.time);
   const events = facts.events.map((event) => eventView(event, view, impactStart));
+  const impactNode = childOf(root, 'impact');
+  const windows = windowsOf(facts, view, l10n);
   const published = publishedOf(facts, events, view);
   const { durations, disclosure } = keyDurations({ events, impactStart, published, deadlineDays: options.deadlineDays, zone, l10n });
 
@@ -42,6 +52,10 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
   if (impactEnd) instants.push(barEnd(impactEnd));
   if (published) instants.push(published.time.instant);
   if (disclosure.deadline) instants.push(disclosure.deadline.instant);
+  for (const window of windows) {
+    if (window.start) instants.push(window.start.instant);
+    if (window.end) instants.push(barEnd(window.end));
+  }
   const layout = layoutAxis(instants, l10n);
   for (const event of events) {
     if (!event.at) continue;
@@ -53,7 +67,6 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
   const impact = impactStart
     ? { from: layout.pos(impactStart.instant), to: impactEnd ? layout.pos(barEnd(impactEnd)) : 1, ongoing: !impactEnd }
     : undefined;
-  const impactNode = childOf(root, 'impact');
   const causeNode = childOf(root, 'cause');
   const detectionNode = asMap(childOf(root, 'detection'));
   const contactNode = asMap(childOf(root, 'contact'));
@@ -72,26 +85,29 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
     zone: { name: zone, label: zoneLabel(zone, l10n) },
     header: {
       id: stringValue(childOf(root, 'id')),
-      title: stringValue(childOf(root, 'title')) ?? '',
+      title: proseValue(childOf(root, 'title')) ?? '',
       status,
       statusLabel: status === 'draft' || status === 'review' || status === 'published' ? l10n.t(`notice.status.${status}`) : status,
       published: facts.published?.text,
       publishedText: published && facts.published ? published.time.text : facts.published?.text,
       languageTag,
       languageName: languageTag ? languageName(languageTag, language) : undefined,
+      ...reportFields(facts, l10n),
     },
-    overview: stringValue(childOf(root, 'overview')) ?? '',
+    overview: proseValue(childOf(root, 'overview')) ?? '',
     impact: {
       start: impactStart,
       end: impactEnd,
       ongoing: Boolean(impactStart && !impactEnd),
       lengthText: impactStart && impactEnd ? formatSpan(barEnd(impactEnd) - impactStart.instant, l10n) : undefined,
-      summary: stringValue(childOf(impactNode, 'summary')),
+      summary: proseValue(childOf(impactNode, 'summary')),
       effects: stringList(childOf(impactNode, 'effects')),
       dataExposed: stringList(childOf(impactNode, 'data_exposed')),
+      noDataExposed: facts.dataExposed?.value === 'none',
+      windows,
     },
-    cause: { summary: stringValue(childOf(causeNode, 'summary')) ?? '', trigger: stringValue(childOf(causeNode, 'trigger')) },
-    detection: method ? { method, methodLabel: methodLabel(method, l10n), summary: stringValue(childOf(detectionNode, 'summary')) } : undefined,
+    cause: { summary: proseValue(childOf(causeNode, 'summary')) ?? '', trigger: proseValue(childOf(causeNode, 'trigger')) },
+    detection: method ? { method, methodLabel: methodLabel(method, l10n), summary: proseValue(childOf(detectionNode, 'summary')) } : undefined,
     durations,
     disclosure,
     events,
@@ -103,12 +119,22 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       impact,
       deadline: disclosure.deadline ? { pos: layout.pos(disclosure.deadline.instant), text: `${l10n.t('notice.deadline.mark')} ${disclosure.deadline.text}` } : undefined,
       published: published ? { pos: layout.pos(published.time.instant), text: `${l10n.t('notice.field.published')} ${published.time.text}` } : undefined,
+      windows: windows.flatMap((window) =>
+        window.start
+          ? [{ id: window.id, label: window.label, from: layout.pos(window.start.instant), to: window.end ? layout.pos(barEnd(window.end)) : 1, ongoing: window.ongoing, text: window.lengthText ? l10n.t('notice.window.length', window.label, window.lengthText) : window.label }]
+          : [],
+      ),
     },
     counts: countViews(facts.counts, l10n),
     factors: factorViews(facts.factors, facts.countermeasures),
-    countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n),
-    contact: contactUrl === undefined ? undefined : { url: contactUrl, https: isHttpsUrl(contactUrl), note: stringValue(childOf(contactNode, 'note')) },
+    countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options),
+    contact: contactUrl === undefined ? undefined : { url: contactUrl, https: isHttpsUrl(contactUrl), note: proseValue(childOf(contactNode, 'note')) },
     revisions: revisions.map(({ node: _node, ...revision }) => revision),
+    services: facts.services.map((fact) => unfoldCjk(fact.text)),
+    regions: facts.regions.map((fact) => unfoldCjk(fact.text)),
+    lessons: lessonsOf(facts, l10n),
+    references: referencesOf(facts, isHttpsUrl),
+    extensions: extensionsOf(root),
     links: linksOf(parsed, facts, revisions),
   };
 }
@@ -120,9 +146,10 @@ function eventView(event: EventFact, view: (time: ParsedTime | undefined) => Tim
     id: `event:${event.index}`,
     index: event.index,
     kind,
-    text: event.text,
+    text: unfoldCjk(event.text),
     at,
     until: view(event.until?.time),
+    approximate: event.approximate,
     relative: at && impactStart ? formatRelative(at.instant - impactStart.instant) : undefined,
     pos: undefined,
     endPos: undefined,
@@ -158,19 +185,11 @@ function methodLabel(method: string, l10n: Localizer): string {
   }
 }
 
-export function isHttpsUrl(text: string): boolean {
-  try {
-    return new URL(text).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const labelCache = new Map<Language, Labels>();
 function labelsFor(l10n: Localizer): Labels {
   let labels = labelCache.get(l10n.locale);
   if (!labels) {
-    labels = Object.fromEntries((Object.keys(noticeMessages.en) as LabelKey[]).map((key) => [key, l10n.t(key)])) as Labels;
+    labels = Object.fromEntries(([...Object.keys(noticeMessages.en), ...Object.keys(notice11Messages.en)] as LabelKey[]).map((key) => [key, l10n.t(key)])) as Labels;
     labelCache.set(l10n.locale, labels);
   }
   return labels;
@@ -199,6 +218,10 @@ function linksOf(parsed: ParsedPostmortem, facts: PostmortemFacts, revisions: { 
   pairsOf(root, ['detection'], 'detection');
   pairsOf(root, ['contact'], 'contact');
   pairsOf(asMap(childOf(root, 'impact')), ['period', 'summary', 'effects', 'data_exposed'], 'impact');
+  pairsOf(root, ['severity', 'report', 'services', 'regions'], 'header');
+  pairsOf(root, ['lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'], 'lessons');
+  pairsOf(root, ['links'], 'references');
+  (asSeq(childOf(childOf(root, 'impact'), 'windows'))?.items ?? []).forEach((node, index) => add(`window:${index}`, node));
   pairsOf(asMap(childOf(root, 'cause')), ['summary', 'trigger'], 'cause');
   for (const event of facts.events) add(`event:${event.index}`, event.node);
   for (const count of facts.counts) add(`count:${count.index}`, count.node);

@@ -15,6 +15,7 @@ export interface DurationInput {
 interface Point {
   time: TimeView;
   id: string;
+  approximate?: boolean;
 }
 
 /**
@@ -37,14 +38,17 @@ export function keyDurations(input: DurationInput): { durations: KeyDuration[]; 
   ];
   const durations = spans.map(([key, from, to]): KeyDuration => {
     const ms = from && to ? to.time.instant - from.time.instant : undefined;
+    const approximate = ms !== undefined && Boolean(from?.approximate || to?.approximate);
+    const span = ms === undefined ? l10n.t('notice.duration.none') : formatSpan(ms, l10n);
     return {
       key,
       label: l10n.t(`notice.duration.${key}`),
       ms,
-      text: ms === undefined ? l10n.t('notice.duration.none') : formatSpan(ms, l10n),
+      text: approximate ? l10n.t('notice.qualifier.approximately', span) : span,
       fromId: from?.id,
       toId: to?.id,
       late: key === 'disclose' && disclosure.late,
+      approximate,
     };
   });
   return { durations, disclosure };
@@ -56,7 +60,7 @@ function firstOfKinds(events: readonly TimelineEvent[]): Map<EventKind, Point> {
   for (const event of events) {
     if (!event.at) continue;
     const known = first.get(event.kind);
-    if (!known || event.at.instant < known.time.instant) first.set(event.kind, { time: event.at, id: event.id });
+    if (!known || event.at.instant < known.time.instant) first.set(event.kind, { time: event.at, id: event.id, approximate: event.approximate });
   }
   return first;
 }

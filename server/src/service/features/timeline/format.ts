@@ -93,14 +93,34 @@ export function formatRange(from: TimeView, to: TimeView, zone: string | undefin
 }
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
+/**
+ * A figure as the document's readers write it: `30,910,000` in English, `3,091万` in Japanese.
+ * Japanese groups round figures by 万 (10⁴), 億 (10⁸) and 兆 (10¹²), with commas only inside a
+ * group (`1億2,000万`); an exact figure that is not round stays in commas (`121,221人`), as
+ * Japanese notices write counts. Decimals are kept as written (`99.9`).
+ */
 export function formatNumber(value: number, language: Language): string {
   let format = numberFormats.get(language);
   if (!format) {
-    format = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-US');
+    format = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 20 });
     numberFormats.set(language, format);
   }
-  return format.format(value);
+  if (language !== 'ja' || !Number.isSafeInteger(value) || Math.abs(value) < 10_000 || value % 10_000 !== 0) return format.format(value);
+  let rest = Math.abs(value);
+  let text = '';
+  for (const [unit, size] of JAPANESE_UNITS) {
+    const part = Math.floor(rest / size);
+    if (part > 0) text += `${format.format(part)}${unit}`;
+    rest -= part * size;
+  }
+  if (rest > 0) text += format.format(rest);
+  return value < 0 ? `-${text}` : text;
 }
+const JAPANESE_UNITS: readonly [string, number][] = [
+  ['兆', 1e12],
+  ['億', 1e8],
+  ['万', 1e4],
+];
 
 /** A span in days, hours and minutes, in words of the language: `19d 17h`, `3時間5分`, `12m`. */
 export function formatSpan(ms: number, l10n: Localizer): string {

@@ -1,5 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { noticeMessages } from '../../l10n/messages/notice';
+import type { notice11Messages } from '../../l10n/messages/notice11';
+import type { LessonKey } from '../../model/facts';
 import type { Precision } from '../../time';
 
 /**
@@ -40,12 +42,21 @@ export interface TimelineModel {
   countermeasureGroups: CountermeasureGroup[];
   contact: { url: string; https: boolean; note: string | undefined } | undefined;
   revisions: { id: string; date: string; dateText: string; note: string }[];
+  /** Format 1.1: what was affected, beside the impact. */
+  services: string[];
+  regions: string[];
+  /** The four lists of lessons (internal: the public notice leaves them out), only those written. */
+  lessons: LessonList[];
+  /** Top-level `links`: dashboards, chat archives, earlier notices. Only https ones are linked. */
+  references: { title: string; url: string; https: boolean }[];
+  /** `x-` fields anywhere in the document (internal), by their path: `countermeasures[0].x-jira`. */
+  extensions: { path: string; text: string }[];
   /** Source ranges of items, sorted by position and not overlapping; an id may have several. */
   links: SourceLink[];
 }
 
 export type Language = 'en' | 'ja';
-export type LabelKey = keyof (typeof noticeMessages)['en'];
+export type LabelKey = keyof (typeof noticeMessages)['en'] | keyof (typeof notice11Messages)['en'];
 export type Labels = Record<LabelKey, string>;
 
 export type EventKind = 'occurred' | 'detected' | 'responded' | 'mitigated' | 'resolved' | 'notified' | 'published' | 'other';
@@ -79,6 +90,32 @@ export interface Header {
   publishedText: string | undefined;
   languageTag: string | undefined;
   languageName: string | undefined;
+  severity: string | undefined;
+  /** `preliminary` or `final` (速報 / 確報), with its label; other values as written. */
+  report: string | undefined;
+  reportLabel: string | undefined;
+}
+
+export type { LessonKey } from '../../model/facts';
+
+export interface LessonList {
+  key: LessonKey;
+  label: string;
+  items: string[];
+}
+
+/** One of `impact.windows`: a stretch of the impact with its own name (exposure, data loss, a region). */
+export interface WindowView {
+  id: string;
+  label: string;
+  start: TimeView | undefined;
+  end: TimeView | undefined;
+  /** A start without an end. */
+  ongoing: boolean;
+  /** `2020-11-02 10:38 to 11:40`, or the start and "ongoing". */
+  rangeText: string | undefined;
+  /** How long it lasted, when both ends are known and in order. */
+  lengthText: string | undefined;
 }
 
 export interface Impact {
@@ -91,6 +128,9 @@ export interface Impact {
   summary: string | undefined;
   effects: string[];
   dataExposed: string[];
+  /** `data_exposed: none`: the document says explicitly that no personal data was exposed. */
+  noDataExposed: boolean;
+  windows: WindowView[];
 }
 
 export interface KeyDuration {
@@ -104,6 +144,8 @@ export interface KeyDuration {
   toId: string | undefined;
   /** Only for `disclose`: beyond the disclosure deadline. */
   late: boolean;
+  /** One end is an approximate time (`approximate: true`): the text then says "about". */
+  approximate: boolean;
 }
 
 export interface Disclosure {
@@ -125,6 +167,8 @@ export interface TimelineEvent {
   text: string;
   at: TimeView | undefined;
   until: TimeView | undefined;
+  /** `approximate: true`: the time is an estimate (頃, "around"). */
+  approximate: boolean;
   /** Offset from the impact start (`T+2d 03:15`), when both are known. */
   relative: string | undefined;
   /** Place on the compressed axis, 0..1; absent without a valid `at`. */
@@ -146,6 +190,8 @@ export interface Axis {
   impact: { from: number; to: number; ongoing: boolean } | undefined;
   deadline: { pos: number; text: string } | undefined;
   published: { pos: number; text: string } | undefined;
+  /** `impact.windows` with a valid start, as bands under the track, in document order. */
+  windows: { id: string; label: string; from: number; to: number; ongoing: boolean; text: string }[];
 }
 
 export interface AxisSegment {
@@ -199,6 +245,8 @@ export interface FactorView {
   /** Item ids (`cm:N`) of the countermeasures that address it. */
   addressedBy: string[];
   addressed: boolean;
+  /** `accepted: <why>`: a risk the team accepts, which needs no countermeasure. */
+  accepted: string | undefined;
 }
 
 export type CountermeasureType = 'technical' | 'organizational' | 'unspecified';
@@ -219,4 +267,15 @@ export interface CountermeasureView {
   dateText: string | undefined;
   /** Factor ids it names, with the factor's item id when the factor exists. */
   addresses: { factorId: string; itemId: string | undefined }[];
+  /** Action-item fields (internal, except the reason of a `wont_do`). */
+  owner: string | undefined;
+  due: string | undefined;
+  dueText: string | undefined;
+  /** `due` is before today (the service's `today` setting) and the item is not done or dropped. */
+  overdue: boolean;
+  priority: string | undefined;
+  /** A URL (linked when https) or a key like `OPS-123`. */
+  ticket: { text: string; url: string | undefined } | undefined;
+  /** Why a `wont_do` item is not done. */
+  reason: string | undefined;
 }

@@ -2,6 +2,9 @@ import type { Localizer, MessageKey } from '../../l10n';
 import type { CountermeasureFact, CountFact, FactorFact } from '../../model/facts';
 import { asMap, asSeq, childOf, stringValue, type YNode } from '../../parse/tree';
 import { parseTime } from '../../time';
+import { unfoldCjk } from '../../util/text';
+import { ticketLink } from '../../config/projectConfig';
+import { isHttpsUrl } from '../../util/url';
 import { formatNumber, formatTime, regionLabel } from './format';
 import type { BreakdownView, CountermeasureGroup, CountermeasureType, CountermeasureView, CountView, FactorView, Language } from './model';
 
@@ -30,7 +33,7 @@ export function countViews(counts: readonly CountFact[], l10n: Localizer): Count
     const allKnown = count.breakdown.every((part) => part.value !== undefined);
     return {
       id: `count:${count.index}`,
-      label: count.label,
+      label: unfoldCjk(count.label),
       value: count.value,
       valueText: valueText(count.value, count.qualifier, count.unit, l10n),
       qualifier: count.qualifier,
@@ -66,13 +69,13 @@ export function factorViews(factors: readonly FactorFact[], countermeasures: rea
   }
   return factors.map((factor): FactorView => {
     const addressedBy = factor.id ? (byFactor.get(factor.id.id) ?? []) : [];
-    return { id: `factor:${factor.index}`, factorId: factor.id?.id, description: factor.description, addressedBy, addressed: addressedBy.length > 0 };
+    return { id: `factor:${factor.index}`, factorId: factor.id?.id, description: unfoldCjk(factor.description), addressedBy, addressed: addressedBy.length > 0, accepted: factor.accepted ? unfoldCjk(factor.accepted.text) : undefined };
   });
 }
 
 const GROUP_ORDER: readonly CountermeasureType[] = ['technical', 'organizational', 'unspecified'];
 
-export function countermeasureGroups(countermeasures: readonly CountermeasureFact[], factors: readonly FactorFact[], zone: string | undefined, l10n: Localizer): CountermeasureGroup[] {
+export function countermeasureGroups(countermeasures: readonly CountermeasureFact[], factors: readonly FactorFact[], zone: string | undefined, l10n: Localizer, options: { today: string | undefined; ticketUrl?: string | undefined }): CountermeasureGroup[] {
   const language = l10n.locale as Language;
   const factorItem = new Map<string, string>();
   for (const factor of factors) if (factor.id && !factorItem.has(factor.id.id)) factorItem.set(factor.id.id, `factor:${factor.index}`);
@@ -81,31 +84,59 @@ export function countermeasureGroups(countermeasures: readonly CountermeasureFac
     const type: CountermeasureType = countermeasure.type === 'technical' || countermeasure.type === 'organizational' ? countermeasure.type : 'unspecified';
     const date = countermeasure.date;
     const parsedDate = date === undefined ? undefined : parseTime(date, zone);
+    const due = countermeasure.due?.text;
+    const parsedDue = due === undefined ? undefined : parseTime(due, zone);
+    const ticket = countermeasure.ticket?.text;
     const view: CountermeasureView = {
       id: `cm:${countermeasure.index}`,
       cmId: countermeasure.id?.id,
-      action: countermeasure.action,
+      action: unfoldCjk(countermeasure.action),
       status: countermeasure.status,
       statusLabel: statusLabel(countermeasure.status, l10n),
       date,
       dateText: parsedDate ? formatTime(parsedDate.start, 'day', zone, language) : date,
       addresses: countermeasure.addresses.map((reference) => ({ factorId: reference.id, itemId: factorItem.get(reference.id) })),
+      owner: countermeasure.owner?.text,
+      due,
+      dueText: parsedDue ? formatTime(parsedDue.start, 'day', zone, language) : due,
+      overdue: isOverdue(due, countermeasure.status, options.today),
+      priority: countermeasure.priority?.text,
+      ticket: ticket === undefined ? undefined : { text: ticket, url: httpsOnly(ticketLink(ticket, options.ticketUrl)) },
+      reason: countermeasure.reason ? unfoldCjk(countermeasure.reason.text) : undefined,
     };
     groups.set(type, [...(groups.get(type) ?? []), view]);
   }
   return GROUP_ORDER.filter((type) => groups.has(type)).map((type) => ({ type, label: l10n.t(`notice.cmType.${type}`), items: groups.get(type) ?? [] }));
 }
 
+function httpsOnly(url: string | undefined): string | undefined {
+  return url !== undefined && isHttpsUrl(url) ? url : undefined;
+}
+
+/** A due date before today, on an item that is neither done nor dropped. Dates compare as text (YYYY-MM-DD). */
+function isOverdue(due: string | undefined, status: string | undefined, today: string | undefined): boolean {
+  if (!due || !today || status === 'done' || status === 'wont_do') return false;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(due)?.[0];
+  return day !== undefined && day < today;
+}
+
 function statusLabel(status: string | undefined, l10n: Localizer): string {
   if (status === 'done') return l10n.t('notice.cmStatus.done');
+  if (status === 'wont_do') return l10n.t('notice.cmStatus.wont_do');
   if (status === 'in_progress') return l10n.t('notice.cmStatus.in_progress');
   if (status === 'planned') return l10n.t('notice.cmStatus.planned');
   return l10n.t('notice.cmStatus.unknown');
 }
 
+/** Document text as the reader should see it: without the spaces YAML folding put between Japanese lines. */
+export function proseValue(node: YNode | null | undefined): string | undefined {
+  const text = stringValue(node);
+  return text === undefined ? undefined : unfoldCjk(text);
+}
+
 /** A list of strings (`effects`, `data_exposed`); items that are not text are left out. */
 export function stringList(node: YNode | null): string[] {
-  return (asSeq(node)?.items ?? []).map((item) => stringValue(item)).filter((text): text is string => text !== undefined && text !== '');
+  return (asSeq(node)?.items ?? []).map((item) => proseValue(item)).filter((text): text is string => text !== undefined && text !== '');
 }
 
 export function revisionsOf(root: YNode | null, zone: string | undefined, l10n: Localizer): { id: string; date: string; dateText: string; note: string; node: YNode }[] {
@@ -113,6 +144,6 @@ export function revisionsOf(root: YNode | null, zone: string | undefined, l10n: 
     if (!asMap(node)) return [];
     const date = stringValue(childOf(node, 'date')) ?? '';
     const parsed = date ? parseTime(date, zone) : undefined;
-    return [{ id: `revision:${index}`, date, dateText: parsed ? formatTime(parsed.start, parsed.precision, zone, l10n.locale as Language) : date, note: stringValue(childOf(node, 'note')) ?? '', node }];
+    return [{ id: `revision:${index}`, date, dateText: parsed ? formatTime(parsed.start, parsed.precision, zone, l10n.locale as Language) : date, note: proseValue(childOf(node, 'note')) ?? '', node }];
   });
 }

@@ -160,7 +160,7 @@ async function loadRows(results) {
   const bytes = Buffer.byteLength(text);
   const server = { command: process.execPath, args: [...serverExecArgv, ourServer, '--stdio'] };
   results.load = { events, bytes, chars: text.length };
-  for (const [key, maxDocumentBytes] of [['defaultLimit', undefined], ['limitRaised', bytes + 1]]) {
+  for (const [key, maxDocumentBytes] of /** @type {[string, number | undefined][]} */ ([['defaultLimit', undefined], ['limitRaised', bytes + 1]])) {
     process.stderr.write(`load: ${events} events, ${key}…\n`);
     try {
       results.load[key] = await measureLoad(server, { text, dir: docsDir, maxDocumentBytes });

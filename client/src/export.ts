@@ -26,7 +26,9 @@ export interface ExportOptions {
  */
 export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri, options?: ExportOptions): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
+      // A keybinding's `args` arrive as the only argument, for the active postmortem.
+      const options = given ?? (resource && !(resource instanceof vscode.Uri) ? resource : undefined);
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to export its notice.'));
@@ -52,11 +54,14 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
         return undefined;
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-      if (!options) void offerToOpen(target, format);
+      if (!options?.target) void offerToOpen(target, format);
       return target;
     }),
   );
 }
+
+/** The command's arguments: without a target (a keybinding's), only the save dialog is asked. */
+type ExportArgs = Omit<ExportOptions, 'target'> & { target?: vscode.Uri };
 
 function activePostmortem(): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;

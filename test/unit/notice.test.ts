@@ -180,6 +180,8 @@ describe('postmortem-lint export', () => {
     const internal = await run(['a.postmortem.yaml', '--audience=internal'], files);
     assert.equal(internal.code, 0);
     assert.match(internal.out.join('\n'), /Owner: @rina/);
+    const overdue = await run(['a.postmortem.yaml', '--audience', 'internal'], { 'a.postmortem.yaml': FULL_11.replace('due: 2028-06-30', 'due: 2001-01-01') });
+    assert.match(overdue.out.join('\n'), /Due 2001-01-01 \(Overdue\)/, 'the CLI passes its today');
     const bad = await run(['a.postmortem.yaml', '--audience', 'everyone'], files, 'ja');
     assert.equal(bad.code, 2);
     assert.match(bad.err.join(), /public か internal/);

@@ -30,6 +30,8 @@ status: published
 language: en
 timezone: Asia/Tokyo
 published: 2021-07-15
+services: [${h}]
+regions: [${h}]
 revisions:
   - date: 2021-07-15
     note: ${h}
@@ -40,6 +42,10 @@ impact:
     end: 2021-06-30T12:12
   summary: ${h}
   effects: [${h}]
+  windows:
+    - label: ${h}
+      start: 2021-06-30T12:00
+      end: 2021-06-30T12:05
   data_exposed: [${h}]
   counts:
     - label: ${h}
@@ -53,6 +59,9 @@ cause:
   factors:
     - id: f
       description: ${h}
+    - id: g
+      description: ${h}
+      accepted: ${h}
 detection:
   method: other
   summary: ${h}
@@ -65,6 +74,24 @@ countermeasures:
     status: done
     date: 2021-07-01
     addresses: [f]
+    owner: ${h}
+    priority: ${h}
+    ticket: "javascript:alert(6)"
+  - action: ${h}
+    status: wont_do
+    reason: ${h}
+    due: 2021-07-02
+    ticket: ${h}
+lessons_learned: [${h}]
+what_went_well: [${h}]
+what_went_wrong: [${h}]
+where_we_got_lucky: [${h}]
+links:
+  - title: ${h}
+    url: "javascript:alert(7)"
+  - title: ${h}
+    url: https://example.com/dashboard
+x-note: ${h}
 contact:
   url: "javascript:alert(5)"
   note: ${h}

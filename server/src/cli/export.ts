@@ -43,8 +43,9 @@ export async function runExport(args: string[], io: CliIo, locale: string | unde
     return 2;
   }
   const service = createPostmortemService({ locale: l10n.locale, ...(options.deadlineDays === undefined ? {} : { settings: { disclosureDeadlineDays: options.deadlineDays } }) });
+  // Today is the machine's date, as for the lint: the internal version marks overdue action items.
   service.configure({ today: localDate() });
-  // The team's configuration (regimes, deadline) shapes the report as it does in the editor.
+  // The team's configuration (regimes, deadline, ticket URLs) shapes the export as it does in the editor.
   if ((await applyProjectConfig(service, { path: typeof configOption === 'string' ? undefined : configOption.path, deadlineDays: options.deadlineDays }, io.stderr, l10n)).failed) return 2;
   const document = { uri: pathToFileURL(resolve(options.file)).href, version: 1, getText: () => text };
   const problem = service.timelineModel(document).problem;

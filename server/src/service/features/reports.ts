@@ -1,18 +1,21 @@
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import type { NoticeFormat } from './notice';
-import { renderHtml } from './notice/html';
-import { renderMarkdown } from './notice/markdown';
-import { reportOutline, type ReportProfile } from './reports/profiles';
+import { renderProfile } from './notice/profiles';
+import type { ReportProfile } from './notice/profiles/list';
 
-/** Export profiles: a regulator's report items as Markdown or HTML, with the notice's renderers (so the same escaping). */
+/**
+ * Export profiles: a regulator's report draft (one file per profile in `notice/profiles/`) as
+ * Markdown or HTML, with the notice's renderers (so the same escaping). Today and the team's regimes
+ * come from the settings, as for the checks.
+ */
 export function createReports(context: ServiceContext) {
   return {
     renderReport(parsed: ParsedPostmortem, profile: ReportProfile, format: NoticeFormat): string {
-      const blocks = reportOutline(parsed, profile, context);
-      return format === 'html' ? renderHtml(blocks, profile === 'gdpr' ? 'en' : 'ja') : renderMarkdown(blocks);
+      const settings = context.settings(parsed.uri);
+      return renderProfile(parsed, profile, format, { today: settings.today, ui: context.l10n.locale, regimes: settings.project.regimes });
     },
   };
 }
 
-export { REPORT_PROFILES, type ReportProfile } from './reports/profiles';
+export { REPORT_PROFILES, type ReportProfile } from './notice/profiles/list';

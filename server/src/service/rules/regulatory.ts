@@ -1,3 +1,4 @@
+import type { CountFact } from '../model/facts';
 import { regulatoryOf } from '../model/regulatory';
 import { asMap, childOf, pairOf } from '../parse/tree';
 import { clockText, durationText, missingClockText, stageLabel } from '../regulatory/describe';
@@ -14,6 +15,11 @@ export const DUE_SOON_DAYS = 7;
  * from, by their unit or, for a unit such as 件 or none, by their label.
  */
 const PERSON_WORDS = /人|名|利用者|ユーザー|アカウント|会員|顧客|本人|user|account|person|people|customer|member|subscriber|individual|patient|employee/i;
+
+/** A count of persons, by its unit or its label (the export profiles' "number of persons" too). */
+export function isPersonCount(count: CountFact): boolean {
+  return PERSON_WORDS.test(count.unit ?? '') || PERSON_WORDS.test(count.label);
+}
 
 function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
   return analyzeRegulatory(parsed, settings.project.regimes);
@@ -162,7 +168,7 @@ export const regulatoryHint: Rule = {
     const { parsed, facts } = context;
     const exposed = facts.dataExposed?.value;
     if (regulatoryOf(parsed).some((entry) => entry.regime?.text === 'appi') || !Array.isArray(exposed) || exposed.length === 0) return;
-    const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && (PERSON_WORDS.test(candidate.unit ?? '') || PERSON_WORDS.test(candidate.label)));
+    const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && isPersonCount(candidate));
     const impact = asMap(childOf(facts.root, 'impact'));
     const key = impact ? pairOf(impact, 'data_exposed')?.key : undefined;
     if (count?.value !== undefined && key) context.report(key, 'reg.check.appiHint', [`${count.label}: ${count.value.toLocaleString('en-US')}`]);

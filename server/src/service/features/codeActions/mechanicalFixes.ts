@@ -62,6 +62,9 @@ function removePair(text: string, lines: FixContext['parsed']['lines'], map: YMa
   const before = text.slice(lineStart, pair.key.start);
   const endLine = lines.positionAt(pairEnd(pair, text)).line;
   const end = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : text.length;
+  // A fix never drops the author's comments: a pair whose lines hold one is left for them to remove
+  // (the rename fix still applies). `#` in quoted text counts too, which only errs on the safe side.
+  if (text.slice(lineStart, end).includes('#')) return undefined;
   if (before.trim() === '') return { start: lineStart, end, text: '' };
   // The first key of a list item (`- services: x`): the next key moves up behind the dash.
   const next = map.pairs[map.pairs.indexOf(pair) + 1];

@@ -14,8 +14,11 @@ const minify = process.argv.includes('--minify');
 const define = { POSTMORTEM_TEST_HOOKS: String(!process.argv.includes('--production')) };
 const outIndex = process.argv.indexOf('--out');
 const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : root;
+if (outRoot === undefined) throw new Error('--out needs a folder');
 
+/** @type {import('esbuild').BuildOptions} */
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !minify, minify, define, logLevel: 'warning' };
+/** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(outRoot, 'client/out/extension.js'), external: ['vscode'] },
   { ...node, entryPoints: [join(root, 'server/src/server/main.ts')], outfile: join(outRoot, 'server/out/server.js') },

@@ -5,7 +5,7 @@
 // (media/screenshots/*.jpg, 1,000 px wide), small enough to inline as data: URIs in the packaged
 // README, the only images VS Code's extension page loads from a .vsix (its policy is
 // `img-src https: data:`, and this project has no public https home). Run after retaking the
-// screenshots (client/webview/harness/screenshots.mjs): `node scripts/images.mjs`.
+// screenshots (scripts/preview-harness/screenshots.mjs): `node scripts/images.mjs`.
 /* global document, Image -- in page.evaluate(), which runs in the browser */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,7 @@ try {
       canvas.width = 1000;
       canvas.height = Math.round((image.height * 1000) / image.width);
       const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D canvas');
       context.imageSmoothingQuality = 'high';
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
       return canvas.toDataURL('image/jpeg', 0.8).split(',')[1];

@@ -35,7 +35,7 @@ const problems = [];
 
 for (const [label, command, args] of [
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
-  ['type-check (server, client, webview, tests)', 'npm', ['run', '--silent', 'typecheck']],
+  ['type-check (layers, tests, webview, harness, scripts)', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', bin('eslint'), ['.']],
 ]) {
   const { code } = await run(label, command, args);

@@ -7,6 +7,14 @@ const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux; /proc/<pid>/sta
 const WAIT_LIMIT_MS = 120_000;
 
 export class LspSession {
+  // Set by start().
+  /** @type {import('node:child_process').ChildProcessWithoutNullStreams} */
+  child;
+  /** @type {import('vscode-jsonrpc').MessageConnection} */
+  connection;
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  exited;
+
   /**
    * @param {{ name: string, command: string, args: string[], languageId: string, settings: Record<string, unknown> }} options
    *   settings: answers to workspace/configuration, by section (`yaml`, `[yaml]`, `postmortem`…).
@@ -70,6 +78,7 @@ export class LspSession {
     if (!section) return this.options.settings;
     if (section in this.options.settings) return this.options.settings[section];
     // Dotted sections (`yaml.schemas`) are read from the nested settings.
+    /** @type {unknown} */
     let value = this.options.settings;
     for (const part of section.split('.')) value = value && typeof value === 'object' ? value[part] : undefined;
     return value ?? null;

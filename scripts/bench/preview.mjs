@@ -1,5 +1,5 @@
 // The preview's first paint and update time in headless Chromium, through the webview harness
-// (client/webview/harness/paint.ts, run by tsx), on the models our server returned for the
+// (scripts/preview-harness/paint.ts, run by tsx), on the models our server returned for the
 // benchmark's documents. Never fails the benchmark: when it cannot run, the reason is the result.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export async function measurePreview(root, chromium, sizes) {
   const input = join(root, '.bench', 'preview-input.json');
   writeFileSync(input, JSON.stringify({ repeats: REPEATS, updates: UPDATES, sizes }));
   try {
-    const { code, stdout, stderr } = await run(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'client', 'webview', 'harness', 'paint.ts'), input], root, chromium);
+    const { code, stdout, stderr } = await run(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'preview-harness', 'paint.ts'), input], root, chromium);
     const results = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
     const bySize = new Map(results.map((result) => [result.events, result]));
     const failed = code !== 0 ? `the harness failed: ${(stderr.trim().split('\n').at(-1) ?? '').slice(0, 200) || `exit ${code}`}` : null;

@@ -30,7 +30,7 @@ const peerServer = join(root, 'node_modules', 'yaml-language-server', 'bin', 'ya
 
 const args = new Map(process.argv.slice(2).map((arg) => {
   const [key, value] = arg.replace(/^--/, '').split('=');
-  return [key, value ?? true];
+  return [key, /** @type {string | boolean} */ (value ?? true)];
 }));
 // The same Node flags the VS Code client starts the server with.
 const serverExecArgv = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
@@ -160,7 +160,7 @@ async function loadRows(results) {
   const bytes = Buffer.byteLength(text);
   const server = { command: process.execPath, args: [...serverExecArgv, ourServer, '--stdio'] };
   results.load = { events, bytes, chars: text.length };
-  for (const [key, maxDocumentBytes] of [['defaultLimit', undefined], ['limitRaised', bytes + 1]]) {
+  for (const [key, maxDocumentBytes] of /** @type {[string, number | undefined][]} */ ([['defaultLimit', undefined], ['limitRaised', bytes + 1]])) {
     process.stderr.write(`load: ${events} events, ${key}…\n`);
     try {
       results.load[key] = await measureLoad(server, { text, dir: docsDir, maxDocumentBytes });
@@ -183,7 +183,7 @@ async function main() {
     yamlVersion: packageVersion('yaml'),
     servers: Object.fromEntries(list.map((server) => [server.role, server.description])),
     edits,
-    sizes: [],
+    sizes: /** @type {Record<string, unknown>[]} */ ([]),
   };
   for (const role of ['ours', 'peer']) results.servers[role] ??= 'n/a (not run)';
   // The server's timeline models per size, handed to the preview's measurement after the servers.
@@ -194,6 +194,7 @@ async function main() {
     const text = `# yaml-language-server: $schema=${schemaUrl}\n${generatePostmortem(events)}`;
     const file = join(docsDir, `bench-${events}.postmortem.yaml`);
     writeFileSync(file, text);
+    /** @type {Record<string, unknown>} */
     const size = { events, chars: text.length, bytes: Buffer.byteLength(text), floorParseMs: floorParseMs(text) };
     for (const server of list) {
       if (!server.available) {
@@ -211,9 +212,8 @@ async function main() {
         keepTimelineModels: server.role === 'ours' && !args.has('no-preview'),
       });
       if (measured.timelineModels) previewModels.push({ events, ...measured.timelineModels });
-      delete measured.finalText;
-      delete measured.timelineModels;
-      size[server.role] = measured;
+      const { finalText: _text, timelineModels: _models, ...kept } = measured;
+      size[server.role] = kept;
     }
     size.rows = rowsFor(size);
     results.sizes.push(size);

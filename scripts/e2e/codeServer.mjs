@@ -73,6 +73,7 @@ export async function startCodeServer(opts = {}) {
     '--extensions-dir', extensionsDir,
     ...(opts.extraArgs ?? []),
   ];
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     HOME: home,

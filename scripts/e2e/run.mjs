@@ -277,7 +277,7 @@ async function runUiChecks(browser, server, workspace) {
         while (walker.nextNode()) { nodes.push({ node: walker.currentNode, start: full.length }); full += walker.currentNode.textContent; }
         const at = full.indexOf(needle) + Math.floor(needle.length / 2);
         for (const { node, start } of nodes) {
-          if (at >= start && at < start + node.textContent.length) {
+          if (at >= start && at < start + (node.textContent ?? '').length) {
             const range = document.createRange();
             range.setStart(node, at - start);
             range.setEnd(node, at - start + 1);

@@ -95,7 +95,7 @@ function builtNodeFiles(moduleDir) {
 function unloadable(modules, cwd) {
   const code = `const bad=[];for (const m of ${JSON.stringify(modules)}) { try { require(m); } catch (e) { bad.push(m + ': ' + e.message.split('\\n')[0]); } } console.log(JSON.stringify(bad));`;
   const r = spawnSync(process.execPath, ['-e', code], { cwd, encoding: 'utf8' });
-  try { return JSON.parse(r.stdout.trim().split('\n').pop()); } catch { return [`(check failed) ${r.stderr}`]; }
+  try { return JSON.parse(r.stdout.trim().split('\n').pop() ?? ''); } catch { return [`(check failed) ${r.stderr}`]; }
 }
 
 function debianPackagesPresent() {
@@ -217,7 +217,9 @@ export async function setup(opts = {}) {
   // 4. Debian's rg in place of @vscode/ripgrep's GitHub download.
   const rgTarget = path.join(vsMods, '@vscode', 'ripgrep', 'bin', 'rg');
   fs.mkdirSync(path.dirname(rgTarget), { recursive: true });
-  fs.copyFileSync(which('rg'), rgTarget);
+  const rg = which('rg');
+  if (!rg) throw new Error('ripgrep (rg) is not installed');
+  fs.copyFileSync(rg, rgTarget);
   fs.chmodSync(rgTarget, 0o755);
 
   // 5. the links code-server's own post-install would create.
@@ -243,7 +245,7 @@ export async function setup(opts = {}) {
   if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
     throw new Error(`code-server --version failed (${v.status}): ${v.stdout}\n${v.stderr}`);
   }
-  say(`code-server --version: ${v.stdout.split('\n').find((l) => l.includes(CODE_SERVER_VERSION)).trim()}`);
+  say(`code-server --version: ${v.stdout.split('\n').find((l) => l.includes(CODE_SERVER_VERSION))?.trim()}`);
 
   fs.writeFileSync(stampFile, `${new Date().toISOString()}\n`);
   say(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,4 +1,4 @@
-// Documents shared by the unit tests, the e2e preview tests and the webview harness. Not a test file.
+// Documents shared by the unit tests, the e2e preview tests and the preview harness (scripts/preview-harness). Not a test file.
 import { VALID } from './helpers';
 
 /** VALID with its timeline (and anything after it up to `countermeasures:`) replaced. */

@@ -27,6 +27,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** A valid calendar date written `YYYY-MM-DD`, nothing more. */
 export function isDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   return Boolean(match && validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])));

@@ -109,35 +109,3 @@ export function nodeAtPath(root: YNode | null, path: JsonPath): { node: YNode | 
   return pair ? { node, pair, parent } : { node, parent };
 }
 
-/** Every node on the way from the root to the innermost node that contains the offset. */
-export function pathToOffset(root: YNode | null, offset: number): { path: (string | number)[]; nodes: YNode[]; pairs: (YPair | undefined)[] } {
-  const path: (string | number)[] = [];
-  const nodes: YNode[] = [];
-  const pairs: (YPair | undefined)[] = [];
-  let node = root;
-  while (node && node.kind !== 'alias') {
-    nodes.push(node);
-    let next: YNode | null = null;
-    if (node.kind === 'map') {
-      const pair = node.pairs.find((p) => offset >= p.start && offset <= Math.max(p.end, p.value?.end ?? p.key.end));
-      if (pair && pair.value && offset >= pair.value.start && offset <= pair.value.end) {
-        path.push(String(pair.key.value));
-        pairs.push(pair);
-        next = pair.value;
-      } else if (pair && offset >= pair.key.start && offset <= pair.key.end) {
-        path.push(String(pair.key.value));
-        pairs.push(pair);
-        break;
-      }
-    } else if (node.kind === 'seq') {
-      const index = node.items.findIndex((item) => offset >= item.start && offset <= item.end);
-      if (index >= 0) {
-        path.push(index);
-        pairs.push(undefined);
-        next = node.items[index] ?? null;
-      }
-    }
-    node = next;
-  }
-  return { path, nodes, pairs };
-}

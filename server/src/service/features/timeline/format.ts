@@ -56,13 +56,6 @@ export function localDayKey(instant: number, zone: string | undefined): string {
   return wallClock(instant, zone).toISOString().slice(0, 10);
 }
 
-/** Local midnight at or before the instant, as a UTC instant. */
-export function localMidnight(instant: number, zone: string | undefined): number {
-  const wall = instant + offsetAt(zone, instant);
-  const midnightWall = Math.floor(wall / DAY) * DAY;
-  return midnightWall - offsetAt(zone, midnightWall - offsetAt(zone, instant));
-}
-
 /**
  * A time in the document's zone and language, as precise as it was written: `2020-11-02 10:38`
  * and `2020年11月2日 10:38`; a date stays a date, a month a month.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's screenshots of the timeline preview in a real VS Code (code-server + headless
-// Chromium), light and dark: `node client/webview/harness/screenshots.mjs [sample]`.
+// Chromium), light and dark: `node scripts/preview-harness/screenshots.mjs [sample]`.
 // Needs `npm run build` and the e2e setup (`node scripts/e2e/setup.mjs`). Writes
 // media/screenshots/preview-light.png and preview-dark.png.
 /* global document */
@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startCodeServer, workbenchUrl } from '../../../scripts/e2e/codeServer.mjs';
-import { CHROMIUM, repoRoot, samplesDir } from '../../../scripts/e2e/paths.mjs';
+import { startCodeServer, workbenchUrl } from '../e2e/codeServer.mjs';
+import { CHROMIUM, repoRoot, samplesDir } from '../e2e/paths.mjs';
 
 const sample = process.argv[2] ?? 'clova-bot-invites.en.postmortem.yaml';
 const outDir = path.join(repoRoot, 'media', 'screenshots');

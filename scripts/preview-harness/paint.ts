@@ -1,7 +1,7 @@
 /**
  * First paint and update time of the preview's webview, as `npm run bench` reports them.
  *
- *   tsx client/webview/harness/paint.ts <input.json>   prints one JSON line per size
+ *   tsx scripts/preview-harness/paint.ts <input.json>   prints one JSON line per size
  *
  * input.json: `{ "repeats": 5, "updates": 10, "sizes": [{ "events": 100, "before": <model>, "after": <model> }] }`
  * where the models are what the server's `postmortem/timeline` answered (links included: they are
@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { TimelineModel } from '../../../server/src/protocol';
-import { diffModels } from '../../src/preview/diff';
-import type { ModelPatch, ToWebview, ViewModel } from '../../src/preview/messages';
+import type { TimelineModel } from '../../server/src/protocol';
+import { diffModels } from '../../client/src/preview/diff';
+import type { ModelPatch, ToWebview, ViewModel } from '../../client/src/preview/messages';
 import { launchBrowser, openPreview } from './page';
 
 export interface PaintResult {

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { previewShell } from '../../src/preview/html';
-import type { ToWebview } from '../../src/preview/messages';
+import { previewShell } from '../../client/src/preview/html';
+import type { ToWebview } from '../../client/src/preview/messages';
 import { THEMES } from './themes';
 
-export const root = join(__dirname, '..', '..', '..');
+export const root = join(__dirname, '..', '..');
 const ORIGIN = 'https://webview.test';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** The flags of scripts/e2e/run.mjs: no GPU, no network chatter, no shared-memory limits. */

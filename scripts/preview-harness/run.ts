@@ -5,16 +5,16 @@
  * (paint.ts; `npm run bench` runs the same measurement on the server's models), to check that
  * hostile text stays text under the real CSP, and to take the README's light and dark screenshots.
  *
- *   npx tsx client/webview/harness/run.ts bench [events]
- *   npx tsx client/webview/harness/run.ts screenshot <sample> <out.png> [light|dark]
- *   npx tsx client/webview/harness/run.ts hostile
+ *   npx tsx scripts/preview-harness/run.ts bench [events]
+ *   npx tsx scripts/preview-harness/run.ts screenshot <sample> <out.png> [light|dark]
+ *   npx tsx scripts/preview-harness/run.ts hostile
  * Needs `npm run build` first (client/out/webview/preview.js).
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import type { ViewModel } from '../../src/preview/messages';
-import { createPostmortemService } from '../../../server/src/service';
-import { bigDocument, hostileDocument } from '../../../test/unit/timelineFixtures';
+import type { ViewModel } from '../../client/src/preview/messages';
+import { createPostmortemService } from '../../server/src/service';
+import { bigDocument, hostileDocument } from '../../test/unit/timelineFixtures';
 import { launchBrowser, openPreview, root, send } from './page';
 import { measurePaint } from './paint';
 

@@ -41,6 +41,7 @@ describe('other editors', function () {
     assert.equal(version.status, 0, 'nvim is not installed (apt-get install neovim)');
     const [config, lspconfigStyle] = readmeBlocks('### Neovim', 'lua');
     assert.ok(config?.includes('vim.lsp.start(') && lspconfigStyle?.includes("require('lspconfig')"));
+    assert.ok(config, 'the README has a Neovim block');
     const dir = mkdtempSync(join(tmpdir(), 'pm-nvim-'));
     const output = join(dir, 'diagnostics.json');
     const init = [
@@ -89,6 +90,7 @@ describe('other editors', function () {
     assert.equal(spawnSync('emacs', ['--version'], { encoding: 'utf8' }).status, 0, 'emacs is not installed (apt-get install emacs-nox elpa-eglot elpa-yaml-mode)');
     const [config] = readmeBlocks('### Emacs (eglot)', 'elisp');
     assert.ok(config?.includes('eglot-server-programs'));
+    assert.ok(config, 'the README has an eglot block');
     const dir = mkdtempSync(join(tmpdir(), 'pm-emacs-'));
     // Debian's elpa-* packages are activated by package-initialize; in batch mode no command loop
     // runs, so the post-command hook that eglot-ensure waits for is run by hand.

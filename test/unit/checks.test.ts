@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { doc, service, VALID } from './helpers';
+import { doc, readSample, service, VALID } from './helpers';
 
 /** Format 1.1's checks, each both ways: it fires on the offending node, and stays quiet when all is well. */
 
@@ -174,7 +174,19 @@ describe('checks of format 1.1', () => {
     });
   });
 
-  describe('ambiguous-time suggests a zone from the document\'s language', () => {
+  it('every new check speaks Japanese to a Japanese user', () => {
+    const codes = ['until-order', 'detected-before-impact', 'count-sum', 'duplicate-address', 'done-in-future', 'overdue'];
+    const diagnostics = service({ locale: 'ja', settings: { today: '2026-01-01' } }).validate(doc(readSample('broken.postmortem.yaml')));
+    for (const code of codes) {
+      const found = diagnostics.filter((diagnostic) => diagnostic.code === code);
+      assert.ok(found.length > 0, code);
+      for (const diagnostic of found) assert.match(diagnostic.message, /[\u3040-\u30ff\u4e00-\u9fff]/, `${code}: ${diagnostic.message}`);
+    }
+    const zone = service({ locale: 'ja' }).validate(doc(variant('timezone: Asia/Tokyo', 'timezone: PST')));
+    assert.match(zone[0]?.message ?? '', /略称.*America\/Los_Angeles/);
+  });
+
+    describe('ambiguous-time suggests a zone from the document\'s language', () => {
     const zoneless = variant('timezone: Asia/Tokyo\n', '');
     it('UTC for an English document, with the offset it would mean', () => {
       const [finding] = findings(zoneless, 'ambiguous-time');

@@ -239,8 +239,8 @@ describe('completion: values', () => {
     assert.deepEqual(noDash.list.items.map((candidate) => editOf(candidate).newText), ['- no-canary']);
   });
 
-  it('offers IANA zones with Asia/Tokyo and UTC first, plus +09:00', () => {
-    const { list } = complete(VALID.replace('timezone: Asia/Tokyo', 'timezone: Asia/To|'));
+  it('offers IANA zones, first the zone of the document\'s language: Asia/Tokyo and UTC, plus +09:00 in Japanese', () => {
+    const { list } = complete(VALID.replace('language: en', 'language: ja').replace('timezone: Asia/Tokyo', 'timezone: Asia/To|'));
     assert.deepEqual(labels(list).slice(0, 3), ['Asia/Tokyo', 'UTC', '+09:00']);
     assert.ok(labels(list).includes('Europe/Berlin'));
     assert.ok(list.items.length > 300);
@@ -249,6 +249,12 @@ describe('completion: values', () => {
     assert.equal(item(list, 'Asia/Tokyo').detail, 'UTC+09:00 at the impact start');
     const current = complete(VALID.replace('timezone: Asia/Tokyo', 'timezone: Asia/Tokyo|'));
     assert.equal(item(current.list, 'Asia/Tokyo').detail, 'the zone of this document');
+  });
+
+  it('puts UTC first in an English document (no zone guessed), Europe/London first for en-GB', () => {
+    assert.deepEqual(labels(complete(VALID.replace('timezone: Asia/Tokyo', 'timezone: |')).list).slice(0, 1), ['UTC']);
+    const gb = complete(VALID.replace('language: en', 'language: en-GB').replace('timezone: Asia/Tokyo', 'timezone: |')).list;
+    assert.deepEqual(labels(gb).slice(0, 3), ['Europe/London', 'UTC', '+01:00']);
   });
 
   it('offers language tags', () => {

@@ -3,6 +3,7 @@ import { scaleAt, type ScaleAt } from '../../config/scales';
 import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
+import { zoneOfLanguage } from '../../util/zones';
 import { COUNTRIES } from './countries';
 import { regulatoryItems } from './regulatory';
 import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
@@ -91,11 +92,15 @@ function factorItems(request: ValueRequest): CompletionItem[] {
 function zoneItems(request: ValueRequest): CompletionItem[] {
   const { l10n } = request.context;
   const reference = request.facts.period?.start?.time?.start;
-  const first = ['Asia/Tokyo', 'UTC', '+09:00'];
+  // The document's language picks the zones offered first (`ja`: Asia/Tokyo and its offset), as the
+  // quick fixes do; otherwise UTC leads and no zone is guessed.
+  const fromLanguage = zoneOfLanguage(request.facts.language);
+  const fixed = fromLanguage && reference !== undefined ? formatOffset(zoneOffsetAtInstant(fromLanguage, reference)) : undefined;
+  const first = [...new Set([fromLanguage, 'UTC', fixed].filter((zone): zone is string => zone !== undefined))];
   const zones = [...first, ...knownTimeZones().filter((zone) => !first.includes(zone))];
   return zones.map((zone, index) => {
     const item = valueItem(request, zone, index, CompletionItemKind.Value);
-    if (zone.startsWith('+')) item.detail = l10n.t('completion.zone.fixed');
+    if (/^[+-]/.test(zone)) item.detail = l10n.t('completion.zone.fixed');
     // The offset at the impact start is what matters for this document; without one, none is honest.
     else if (reference !== undefined && index < first.length) item.detail = l10n.t('completion.zone.offsetAt', formatOffset(zoneOffsetAtInstant(zone, reference)));
     if (zone === request.facts.zone) item.detail = l10n.t('completion.zone.document');

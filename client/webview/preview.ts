@@ -4,6 +4,7 @@ import { accept, toWebview } from '../src/preview/validate';
 import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';
+import { regulatorySections } from './regulatory';
 import * as sections from './sections';
 import * as sections11 from './sections11';
 
@@ -22,6 +23,7 @@ const banner = el('div', { className: 'banner', attrs: { role: 'status', 'aria-l
 const slots = {
   header: el('div'),
   durations: el('div'),
+  regulatory: el('div', { className: 'slot-regulatory' }),
   axis: el('div'),
   windows: el('div'),
   events: el('div'),
@@ -72,7 +74,7 @@ window.addEventListener('scroll', saveState, { passive: true });
 list.element.addEventListener('scroll', saveState, { passive: true });
 
 type Part = keyof typeof slots;
-const ALL: readonly Part[] = ['header', 'durations', 'axis', 'windows', 'events', 'counts', 'factors', 'countermeasures', 'lessons', 'references'];
+const ALL: readonly Part[] = ['header', 'durations', 'regulatory', 'axis', 'windows', 'events', 'counts', 'factors', 'countermeasures', 'lessons', 'references'];
 /** Which parts of the page depend on which fields of the model. */
 const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   header: ['header'],
@@ -85,6 +87,7 @@ const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   zone: ['header', 'axis', 'events'],
   durations: ['durations'],
   disclosure: ['durations'],
+  regulatory: ['regulatory'],
   axis: ['axis', 'events'],
   events: ['axis', 'events'],
   counts: ['counts'],
@@ -109,6 +112,7 @@ function render(parts: ReadonlySet<Part>): void {
   if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   if (parts.has('header')) slots.header.replaceChildren(sections.header(m, fileName, problems, general));
   if (parts.has('durations')) slots.durations.replaceChildren(sections.durations(m, problems));
+  if (parts.has('regulatory')) slots.regulatory.replaceChildren(...regulatorySections(m));
   if (parts.has('axis')) {
     if (!slots.axis.firstChild) {
       const legend = el('ul', { className: 'kinds', attrs: { 'aria-label': m.labels['notice.preview.axis'] } });
@@ -208,6 +212,7 @@ function snapshot(): PreviewSnapshot {
     windowBands: [...root.querySelectorAll('.axis-windows .window-band')].map((node) => node.getAttribute('title') ?? ''),
     overdue: [...root.querySelectorAll('.cm.overdue .owner.overdue')].map((node) => node.textContent ?? ''),
     eventCount: model?.events.length ?? 0,
+    regimeTexts: [...root.querySelectorAll('.regime-stage')].map((node) => node.textContent ?? ''),
     stale,
     highlighted: root.querySelector('.highlighted[data-item]')?.getAttribute('data-item') ?? undefined,
     tags: [...new Set([...document.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()))].sort(),

@@ -93,6 +93,7 @@ export function renderTable(results) {
   out.push(`floor: yaml ${results.yamlVersion} parseDocument + LineCounter on the same text (median of repeats)`);
   out.push(previewLine(results));
   out.push(activationLine(results));
+  out.push(...loadLines(results));
   out.push(`VSIX size: ${results.vsix ? `${(results.vsix.bytes / 1e6).toFixed(2)} MB (${results.vsix.file})` : `n/a (${results.vsixNote})`}`);
   out.push('');
   out.push('targets (medians, this run):');
@@ -101,6 +102,17 @@ export function renderTable(results) {
     out.push(`  ${target.events.toLocaleString('en-US').padStart(6)} events  ${target.target.padEnd(34)} ${format(target.value).padStart(7)} vs ${format(target.limit).padStart(6)}  ${verdict}`);
   }
   return out.join('\n');
+}
+
+function loadLines(results) {
+  const load = results.load;
+  if (!load) return ['load: n/a (--no-load)'];
+  const size = `${load.events.toLocaleString('en-US')} events, ${(load.bytes / 1e6).toFixed(1)} MB`;
+  const describe = (label, row, note) =>
+    row
+      ? `  ${label}: first diagnostics ${format(row.firstDiagnosticsMs)} ms, longest wait of a request ${format(row.longestWaitMs)} ms (${row.probes} probes), peak memory ${format(row.peakMb)} MB; ${row.diagnostics} diagnostic(s)${row.codes.length > 0 ? ` (${row.codes.join(', ')})` : ''}`
+      : `  ${label}: n/a (${note ?? 'not measured'})`;
+  return [`load (${size}; a hover on a small document every 5 ms until the first diagnostics):`, describe('default size limit', load.defaultLimit, load.defaultLimitNote), describe('limit raised above it', load.limitRaised, load.limitRaisedNote)];
 }
 
 function previewLine(results) {

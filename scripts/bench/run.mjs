@@ -7,6 +7,8 @@
 //   --no-preview       skip the preview's first paint and update (headless Chromium, about 15 s)
 //   --no-vscode        skip extension activation in code-server (about 20 s)
 //   --with-vscode      install code-server first when it is missing (1–2 minutes, once)
+//   --load=N           the load row's document size in events (default 100000); --no-load skips it
+//                      (or run it alone: node scripts/bench/load.mjs --events=N [--server=FILE])
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { generatePostmortem } from './generate.mjs';
 import { measureActivation } from './activation.mjs';
 import { median, measureServer } from './measure.mjs';
 import { measurePreview } from './preview.mjs';
+import { measureLoad } from './load.mjs';
 import { checkTargets, renderTable, rowsFor } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -145,6 +148,29 @@ async function previewAndActivation(results, previewModels) {
   results.activationMs = results.activation?.activateMs ?? null;
 }
 
+/**
+ * The load row (load.mjs): a huge document opened while a probe request is sent every few ms. With
+ * the default size limit (the document is above it), then with the limit raised above the document
+ * (the full parse and checks, in slices).
+ */
+async function loadRows(results) {
+  if (args.has('no-load') || only === 'peer' || !existsSync(ourServer)) return;
+  const events = Number(args.get('load') ?? 100_000);
+  const text = generatePostmortem(events);
+  const bytes = Buffer.byteLength(text);
+  const server = { command: process.execPath, args: [...serverExecArgv, ourServer, '--stdio'] };
+  results.load = { events, bytes, chars: text.length };
+  for (const [key, maxDocumentBytes] of [['defaultLimit', undefined], ['limitRaised', bytes + 1]]) {
+    process.stderr.write(`load: ${events} events, ${key}…\n`);
+    try {
+      results.load[key] = await measureLoad(server, { text, dir: docsDir, maxDocumentBytes });
+    } catch (error) {
+      results.load[key] = null;
+      results.load[`${key}Note`] = String(error.message).split('\n')[0];
+    }
+  }
+}
+
 async function main() {
   const started = performance.now();
   build();
@@ -192,6 +218,7 @@ async function main() {
     size.rows = rowsFor(size);
     results.sizes.push(size);
   }
+  await loadRows(results);
   results.machine.loadAtEnd = os.loadavg()[0];
   await previewAndActivation(results, previewModels);
   Object.assign(results, vsixInfo());

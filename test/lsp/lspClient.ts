@@ -11,6 +11,8 @@ export interface ClientOptions {
   /** Answer `workspace/configuration` with these settings; without it the client lacks that capability. */
   configuration?: Record<string, unknown>;
   locale?: string;
+  /** Node flags for the server process (e.g. `-r` a preload). */
+  execArgv?: string[];
   /** The workspace root the server is told about (where it looks for postmortem.config.yaml). */
   rootUri?: string;
   /** Announce `workspace/didChangeWatchedFiles` dynamic registration, as VS Code does. */
@@ -38,7 +40,7 @@ export class TestClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -335,5 +335,30 @@ describe('code actions', () => {
       assert.deepEqual(pm.codeActions(doc(VALID), diagnostic.range, [diagnostic]), []);
       assert.deepEqual(pm.codeActions(doc(before), diagnostic.range, [{ ...diagnostic, data: { replacement: 42, path: 'x' } }]), []);
     });
+
+    it('offers no fix that inserts lines in a document with a syntax error, only in-place rewrites', () => {
+      // `title` is missing, and a broken line hides `status` and `contact` from the tree: adding
+      // them would write each key a second time.
+      const before = VALID.replace(/^title: .*\n/m, '').replace('kind: detected', 'kind: detect').replace('overview: For', 'overview: "For');
+      const pm = service();
+      const document = doc(before);
+      const diagnostics = pm.validate(document);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax'));
+      const actions = diagnostics.flatMap((diagnostic) => pm.codeActions(document, diagnostic.range, [diagnostic]));
+      assert.ok(!actions.some((action) => /^Add/.test(action.title)), actions.map((action) => action.title).join(', '));
+      const missing = service().validate(doc(VALID.replace(/^title: .*\n/m, ''))).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.deepEqual(pm.codeActions(document, missing[0]!.range, missing), [], 'a missing-key diagnostic from before the error came gets nothing');
+    });
+
+    it('never adds a key that is already there (a diagnostic from an older version)', () => {
+      const before = VALID.replace(/^title: .*\n/m, '');
+      const stale = service().validate(doc(before)).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.ok(stale.length > 0);
+      assert.deepEqual(service().codeActions(doc(VALID), stale[0]!.range, stale), []);
+      const nested = VALID.replace('    event: Errors start after the setting change.\n', '');
+      const staleNested = service().validate(doc(nested)).filter((diagnostic) => diagnostic.code === 'schema-required');
+      assert.ok(staleNested.length > 0);
+      assert.deepEqual(service().codeActions(doc(VALID), staleNested[0]!.range, staleNested), []);
+    });
   });
 });

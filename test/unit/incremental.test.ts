@@ -85,7 +85,7 @@ const SAFE_LINES = ['# comment', '', '  # indented comment', '  - at: 2021-06-30
  */
 function edit(text: string, random: () => number, history: string[], lastGood: string): string {
   const at = Math.floor(random() * (text.length + 1));
-  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1)];
+  const lineStarts = [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((match) => (match.index ?? 0) + match[0].length)];
   const line = Math.floor(random() * lineStarts.length);
   const lineStart = lineStarts[line] ?? 0;
   const lineEnd = lineStarts[line + 1] ?? text.length;
@@ -105,6 +105,9 @@ const BASES: { name: string; text: () => string }[] = [
   { name: 'generated, 40 events', text: () => generated(40, false) },
   { name: 'generated, compact sequences', text: () => generated(25, true) },
   { name: 'generated, CRLF', text: () => generated(15, false).replace(/\n/g, '\r\n') },
+  { name: 'generated, lone CR', text: () => generated(15, false).replace(/\n/g, '\r') },
+  // LF, CRLF and CR in turn, so edits land between every kind of neighbour.
+  { name: 'generated, CR/LF mixture', text: () => { let turn = 0; return generated(15, false).replace(/\n/g, () => ['\n', '\r\n', '\r'][turn++ % 3] ?? '\n'); } },
   { name: 'the valid baseline', text: () => VALID },
   ...sampleFiles().filter((name) => !name.includes('broken')).slice(0, 3).map((name) => ({ name, text: () => readSample(name) })),
 ];

@@ -102,7 +102,7 @@ describe('preview messages: validation at the webview boundary', () => {
     assert.match(fromWebview({ type: 'rendered', kind: 'patch', ms: -1, events: 10 }) ?? '', /^\.ms/);
     assert.match(fromWebview({ type: 'rendered', kind: 'frame', ms: 1, events: 10 }) ?? '', /^\.kind/);
     assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: true }), undefined);
-    const snapshot = { version: 1, title: 't', eventTexts: ['a'], windowBands: [], overdue: ['Owner: a'], eventCount: 1, stale: undefined, highlighted: undefined, tags: ['div'], urls: [], injected: false, cspViolations: [], lastRenderMs: 3 };
+    const snapshot = { version: 1, title: 't', eventTexts: ['a'], windowBands: [], overdue: ['Owner: a'], eventCount: 1, regimeTexts: [], stale: undefined, highlighted: undefined, tags: ['div'], urls: [], injected: false, cspViolations: [], lastRenderMs: 3 };
     assert.equal(fromWebview({ type: 'probeResult', requestId: 1, result: snapshot }), undefined);
     assert.match(fromWebview({ type: 'probeResult', requestId: 1, result: { ...snapshot, eventCount: 'x' } }) ?? '', /^\.result/);
   });

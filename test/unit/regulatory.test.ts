@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { addBusinessDays, dateOfDay, dayNumber, US_FEDERAL, usFederalHolidays, listedHolidays } from '../../server/src/service/regulatory/calendar';
 import { parseProjectConfig } from '../../server/src/service';
 import { parseDuration, readRegimes } from '../../server/src/service/regulatory/config';
-import { doc, service, VALID } from './helpers';
+import { doc, readSample, sampleFiles, service, VALID } from './helpers';
 
 // VALID is in Asia/Tokyo: first `occurred` 2021-06-30T12:00, first `detected` 2021-06-30T12:05.
 function withRegulatory(block: string, base = VALID): string {
@@ -214,6 +214,29 @@ describe('regulatory: names', () => {
     assert.deepEqual(parseDuration('4 business days'), { amount: 4, unit: 'business_days' });
     assert.equal(parseDuration('soon'), undefined);
     assert.equal(readRegimes(null).length, 0);
+  });
+});
+
+describe('regulatory: quick fixes and samples', () => {
+  it('replaces a misspelt regime or stage with the closest one', () => {
+    const pm = service();
+    const fixFor = (text: string, code: string) => {
+      const document = doc(text);
+      const finding = pm.validate(document).find((diagnostic) => diagnostic.code === code);
+      assert.ok(finding, code);
+      const [action] = pm.codeActions(document, finding.range, [finding]);
+      return action?.edit?.changes?.[document.uri]?.[0]?.newText;
+    };
+    assert.equal(fixFor(withRegulatory('  - regime: apii\n'), 'regulatory-unknown-regime'), 'appi');
+    assert.equal(fixFor(appi(report('preliminery', '2021-07-01') + report('final', '2021-07-02')), 'regulatory-unknown-stage'), 'preliminary');
+  });
+  it('keeps every sample free of date-dependent findings, whatever the date', () => {
+    for (const name of sampleFiles().filter((file) => !file.startsWith('broken'))) {
+      for (const today of ['2000-01-01', '2021-02-01', '2099-12-31']) {
+        const findings = service({ settings: { today } }).validate(doc(readSample(name))).filter((diagnostic) => /^regulatory-(overdue|due|prompt|late)$/.test(String(diagnostic.code)));
+        assert.deepEqual(findings.map((diagnostic) => diagnostic.message), [], `${name} on ${today}`);
+      }
+    }
   });
 });
 

@@ -66,3 +66,30 @@ describe('regulatory: completion', () => {
     assert.equal(list.items[0]?.detail, 'early warning · 24 hours');
   });
 });
+
+describe('regulatory: preview model', () => {
+  it('gives each regime its row and places each deadline and report on the time axis', () => {
+    const text = withBlock(REGULATORY);
+    const model = service({ settings: { today: '2021-07-01' } }).timelineModel(doc(text));
+    const [appi, gdpr] = model.regulatory;
+    assert.equal(appi?.name, 'APPI (Japan, Act on the Protection of Personal Information)');
+    assert.match(appi?.citation ?? '', /Art\. 26/);
+    assert.deepEqual(
+      appi?.stages.map((stage) => [stage.stage, stage.dueText, stage.ruleText, stage.reportText, stage.state]),
+      [
+        ['preliminary', '2021-07-05', '5 days', '2021-07-02', 'on_time'],
+        ['final', '2021-07-30', '30 days', '2021-08-02', 'late'],
+      ],
+    );
+    assert.equal(gdpr?.stages[0]?.state, 'pending');
+    for (const stage of [...(appi?.stages ?? []), ...(gdpr?.stages ?? [])]) {
+      assert.ok(stage.duePos !== undefined && stage.duePos >= 0 && stage.duePos <= 1, `${stage.stage} deadline on the axis`);
+    }
+    // The late final report is drawn after its deadline, the timely preliminary one before.
+    assert.ok((appi?.stages[1]?.reportPos ?? 0) > (appi?.stages[1]?.duePos ?? 1));
+    assert.ok((appi?.stages[0]?.reportPos ?? 1) < (appi?.stages[0]?.duePos ?? 0));
+  });
+  it('is empty for a document without `regulatory`', () => {
+    assert.deepEqual(service().timelineModel(doc(VALID)).regulatory, []);
+  });
+});

@@ -15,6 +15,8 @@ describe('settings', () => {
     assert.equal(properties['postmortem.disclosureDeadlineDays']?.default, DEFAULT_SETTINGS.disclosureDeadlineDays);
     assert.equal(properties['postmortem.trace.server']?.default, DEFAULT_SETTINGS.trace.server);
     assert.equal(DEFAULT_SERVICE_SETTINGS.disclosureDeadlineDays, DEFAULT_SETTINGS.disclosureDeadlineDays);
+    assert.equal(properties['postmortem.maxDocumentBytes']?.default, DEFAULT_SETTINGS.maxDocumentBytes);
+    assert.equal(DEFAULT_SERVICE_SETTINGS.maxDocumentBytes, DEFAULT_SETTINGS.maxDocumentBytes);
     for (const [key, property] of Object.entries(properties)) assert.ok(property.description ?? property.markdownDescription, `${key} undocumented`);
   });
 
@@ -29,9 +31,9 @@ describe('settings', () => {
   });
 
   it('normalizes whatever a client sends', () => {
-    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, trace: { server: 'off' } });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, trace: { server: 'verbose' } });
+    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } });
   });
 });
 

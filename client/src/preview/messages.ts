@@ -60,6 +60,8 @@ export interface PreviewSnapshot {
   /** Owners shown as overdue (in red) in the countermeasures. */
   overdue: string[];
   eventCount: number;
+  /** Text of the reporting regimes' stage rows (`.regime-stage`), top to bottom. */
+  regimeTexts: string[];
   stale: string | undefined;
   highlighted: string | undefined;
   /** Every element's tag name, for the no-injection test. */

@@ -23,6 +23,7 @@ type Field<K extends keyof ViewModel> = Guard<ViewModel[K]>;
 type Axis = ViewModel['axis'];
 type Count = ViewModel['counts'][number];
 type Group = ViewModel['countermeasureGroups'][number];
+type Regime = ViewModel['regulatory'][number];
 
 const marker = optional(shape<NonNullable<Axis['deadline']>>({ pos: unit, text }));
 
@@ -74,6 +75,31 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
       scale: unit,
       breakdown: array(shape<Count['breakdown'][number]>({ key: text, label: text, value: optional(number()), valueText: text, share: unit })),
       sumMismatch: boolean,
+    }),
+  ),
+  regulatory: array(
+    shape<Regime>({
+      id: text,
+      name: text,
+      citation: maybeText,
+      clockText: maybeText,
+      reportable: boolean,
+      stages: array(
+        shape<Regime['stages'][number]>({
+          stage: text,
+          label: text,
+          dueText: maybeText,
+          ruleText: maybeText,
+          dueInstant: optional(number()),
+          duePos: optional(unit),
+          reportText: maybeText,
+          reportInstant: optional(number()),
+          reportPos: optional(unit),
+          state: literal('on_time', 'late', 'slow', 'pending', 'undated'),
+          dueLine: maybeText,
+          stateText: text,
+        }),
+      ),
     }),
   ),
   factors: array(shape<ViewModel['factors'][number]>({ id, factorId: maybeText, description: text, addressedBy: array(id), addressed: boolean, accepted: maybeText })),
@@ -151,6 +177,7 @@ const snapshot = shape<PreviewSnapshot>({
   eventTexts: array(text),
   windowBands: array(text),
   overdue: array(text),
+  regimeTexts: array(text),
   eventCount: count,
   stale: maybeText,
   highlighted: optional(id),

@@ -1,7 +1,7 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, ResponseError, type CancellationToken, type Connection, type FullDocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService } from '../service';
+import { requestCancelled, slicer, superseded, type ParseJobs } from './slices';
 
 /**
  * Publishes diagnostics to clients that cannot pull, and answers pulls for those that can; both read
@@ -21,6 +21,7 @@ export class DiagnosticsPublisher {
     private readonly service: () => PostmortemService,
     private readonly pullMode: () => boolean,
     private readonly log: (message: string) => void,
+    private readonly jobs: ParseJobs,
   ) {}
 
   /** Called on open and change; a no-op for pull clients, who ask when they want. */
@@ -54,31 +55,53 @@ export class DiagnosticsPublisher {
     if (!this.pullMode()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  pull(uri: string) {
+  /**
+   * A pull: the findings of the version current when it came. When the document changes meanwhile
+   * the answer is ServerCancelled (the client pulls again for the new version); when the client
+   * cancels, RequestCancelled. Either way the work stops at its next slice.
+   */
+  async pull(uri: string, token?: CancellationToken): Promise<FullDocumentDiagnosticReport> {
     const document = this.documents.get(uri);
-    const items = document ? this.compute(document) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items } as const;
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const version = document.version;
+    if (!(await this.jobs.parsed(document, token))) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (document.version !== version) throw superseded();
+    const stop = () => (token?.isCancellationRequested ? requestCancelled() : this.documents.get(uri)?.version !== version ? superseded() : undefined);
+    const items = await this.compute(document, stop);
+    if (!items) throw superseded();
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   }
 
   private flush(): void {
     this.scheduled = undefined;
     const uris = [...this.pending];
     this.pending.clear();
-    for (const uri of uris) {
-      const document = this.documents.get(uri);
-      if (!document) continue;
-      const version = document.version;
-      const diagnostics = this.compute(document);
-      // A newer change arrived while this one was checked: its own flush will publish.
-      if (this.documents.get(uri)?.version !== version) continue;
+    for (const uri of uris) void this.publish(uri);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    // A newer change arrived while this one was checked: its own flush will publish.
+    const stale = () => this.documents.get(uri)?.version !== version;
+    try {
+      if (!(await this.jobs.parsed(document)) || stale()) return;
+      const diagnostics = await this.compute(document, () => (stale() ? superseded() : undefined));
+      if (!diagnostics || stale()) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      if (!(error instanceof ResponseError)) throw error;
     }
   }
 
-  private compute(document: TextDocument) {
+  /** The findings, computed in slices; undefined when the parse was taken over by a newer version. */
+  private async compute(document: TextDocument, stop: () => ResponseError<unknown> | undefined) {
+    const { shouldYield, run } = slicer();
     try {
-      return this.service().validate(document);
+      return await run(this.service().validateSteps(document, shouldYield), stop);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       // A bug in one rule must not take the server down or leave stale squiggles.
       this.log(`validation failed for ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];

@@ -1,19 +1,24 @@
-import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewDocumentRequest } from '../protocol/template';
 import { ExportNoticeRequest, TimelineRequest } from '../protocol/timeline';
 import { REPORT_PROFILES, type PostmortemService } from '../service';
+import type { ParseJobs } from './slices';
 
 /**
- * Wires each LSP request to the service. A request for a document the server does not hold gets an
- * empty answer, and a failure inside a feature is logged and answered empty: never a crash.
+ * Wires each LSP request to the service. Params that are not what the request needs (null, no
+ * document URI) are answered InvalidParams. A request for a document the server does not hold gets
+ * an empty answer; one for a document being parsed waits for that parse, which proceeds in slices
+ * (slices.ts), and a request cancelled meanwhile answers RequestCancelled. A failure inside a
+ * feature is logged and answered empty: never a crash.
  */
-export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: () => PostmortemService, log: (message: string) => void): void {
-  const guarded = <P extends { textDocument: { uri: string } } | { uri: string }, R>(name: string, fallback: R, run: (document: TextDocument, params: P) => R) => {
-    return (params: P): R => {
-      const uri = 'textDocument' in params ? params.textDocument.uri : params.uri;
+export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: () => PostmortemService, log: (message: string) => void, jobs: ParseJobs): void {
+  const guarded = <P, R>(name: string, fallback: R, run: (document: TextDocument, params: P) => R) => {
+    return async (params: P, token?: CancellationToken): Promise<R> => {
+      const uri = documentUri(params);
       const document = documents.get(uri);
       if (!document) return fallback;
+      if (!(await jobs.parsed(document, token))) return fallback;
       try {
         return run(document, params);
       } catch (error) {
@@ -29,10 +34,11 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => service().documentSymbols(document)));
   connection.onFoldingRanges(guarded('foldingRange', [], (document) => service().foldingRanges(document)));
   connection.onDefinition(guarded('definition', [], (document, params) => service().definition(document, params.position)));
-  connection.onReferences(guarded('references', [], (document, params) => service().references(document, params.position, params.context.includeDeclaration)));
+  connection.onReferences(guarded('references', [], (document, params) => service().references(document, params.position, params.context?.includeDeclaration === true)));
   connection.onPrepareRename(guarded('prepareRename', null, (document, params) => service().prepareRename(document, params.position)));
   connection.onRenameRequest(
     guarded('rename', null, (document, params) => {
+      if (typeof params.newName !== 'string') throw invalidParams('newName');
       const problem = service().renameProblem(document, params.position, params.newName);
       if (problem) throw new ResponseError(-32602, problem);
       return service().rename(document, params.position, params.newName);
@@ -40,19 +46,38 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   );
   connection.onCodeAction(
     guarded('codeAction', [], (document, params) => {
-      const actions = service().codeActions(document, params.range, params.context.diagnostics);
-      const only = params.context.only;
+      const actions = service().codeActions(document, params.range, params.context?.diagnostics ?? []);
+      const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
       // `only` lists kinds by prefix: `source` admits `source.sortTimeline`.
       return only ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
     }),
   );
   connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
   connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
-  connection.onRequest(NewDocumentRequest, (params) => ({ text: service().newDocument(params.locale, params.today) }));
+  connection.onRequest(NewDocumentRequest, (params: unknown) => {
+    const { locale, today } = (params ?? {}) as Partial<Record<string, unknown>>;
+    if (typeof locale !== 'string' || typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw invalidParams('locale, today (YYYY-MM-DD)');
+    return { text: service().newDocument(locale, today) };
+  });
   connection.onRequest(
     ExportNoticeRequest,
-    guarded('exportNotice', null, (document, params) => ({
-      text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public'),
-    })),
+    guarded('exportNotice', null, (document, params) => {
+      if (params.format !== 'md' && params.format !== 'html') throw invalidParams('format (md or html)');
+      return {
+        text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public'),
+      };
+    }),
   );
+}
+
+const invalidParams = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `Invalid params: ${what} expected.`);
+
+/** The document a request is about: `textDocument.uri` (LSP requests) or `uri` (ours); InvalidParams without one. */
+export function documentUri(params: unknown): string {
+  if (typeof params === 'object' && params !== null) {
+    const record = params as { textDocument?: { uri?: unknown } | null; uri?: unknown };
+    const uri = typeof record.textDocument === 'object' && record.textDocument !== null ? record.textDocument.uri : record.uri;
+    if (typeof uri === 'string') return uri;
+  }
+  throw invalidParams('a document URI');
 }

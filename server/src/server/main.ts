@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemS
 import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
-import { registerFeatureHandlers } from './handlers';
+import { documentUri, registerFeatureHandlers } from './handlers';
+import { ParseJobs } from './slices';
 import { WorkspaceFiles } from './workspace';
 import { ProjectConfigTracker } from './projectConfig';
 import { withToday } from './today';
@@ -21,7 +22,9 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 const log = (message: string) => connection.console.error(message);
 const currentService = withToday(() => service);
-const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log);
+// Long parses and checks run in slices, one parse per document shared by every request (slices.ts).
+const jobs = new ParseJobs(currentService, log, (uri) => documents.get(uri) !== undefined);
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log, jobs);
 const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
 // Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
 let refreshQueued = false;
@@ -47,7 +50,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
   workspace.initialize(params);
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays }, snippets: snippetSupport(params) });
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays, maxDocumentBytes: initial.maxDocumentBytes }, snippets: snippetSupport(params) });
   projectConfig.initialize(params);
   return {
     capabilities: {
@@ -96,9 +99,9 @@ async function refreshSettings(): Promise<void> {
 }
 
 function applySettings(next: PostmortemSettings): void {
-  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays;
+  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays || next.maxDocumentBytes !== settings.maxDocumentBytes;
   settings = next;
-  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays });
+  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays, maxDocumentBytes: next.maxDocumentBytes });
   if (changed) publisher.refreshAll();
 }
 
@@ -113,16 +116,17 @@ documents.onDidChangeContent((event) => {
 });
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
+  jobs.forget(event.document.uri);
   publisher.clear(event.document.uri);
   // Its file on disk (if any) stands for it again in the other versions' checks.
   workspace.documentChanged(event.document.uri);
 });
 
-connection.languages.diagnostics.on(async (params) => {
+connection.languages.diagnostics.on(async (params, token) => {
   await settingsReady;
-  return publisher.pull(params.textDocument.uri);
+  return publisher.pull(documentUri(params), token);
 });
-registerFeatureHandlers(connection, documents, currentService, log);
+registerFeatureHandlers(connection, documents, currentService, log, jobs);
 
 documents.listen(connection);
 connection.listen();

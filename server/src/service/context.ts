@@ -13,7 +13,13 @@ export interface ServiceSettings {
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
-  /** Above this size (UTF-16 code units of the text, about bytes) a document is not checked. */
+  /**
+   * Above this size (UTF-8 bytes of the text) a document is not parsed: its one finding
+   * (`document-too-large`, information) says why and how to raise the limit, and every other
+   * feature answers as for an empty document. Keeps memory and time bounded on whatever is opened.
+   * The default, 2 MB (about 12,000 timeline events), is where the requests that are not sliced
+   * (outline, folding, preview model, completion) still answer within about 100 ms (README).
+   */
   maxDocumentBytes: number;
   /**
    * The project configuration (`postmortem.config.yaml`) of the folder that holds the document. What
@@ -25,7 +31,7 @@ export interface ServiceSettings {
 export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({
   disclosureDeadlineDays: 30,
   today: undefined,
-  maxDocumentBytes: 5_000_000,
+  maxDocumentBytes: 2_000_000,
   project: EMPTY_PROJECT_CONFIG,
 });
 

@@ -19,7 +19,9 @@ import { createTimeline, type TimelineModel } from './features/timeline';
 import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
-import type { ParsedPostmortem } from './parse/parse';
+import { parsePostmortem, type ParsedPostmortem } from './parse/parse';
+import { bytesOver, tooLargeDiagnostic } from './limits';
+import { never, runToEnd, type Work } from './util/work';
 import { WorkspaceDocuments } from './parity/workspace';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
 
@@ -44,6 +46,13 @@ export interface PostmortemService {
   parse(document: TextDocumentLike): ParsedPostmortem;
   forget(uri: string): void;
   validate(document: TextDocumentLike): Diagnostic[];
+  /**
+   * The same as `validate`, as a Work that pauses when `shouldYield` says so (see util/work.ts);
+   * `undefined` when a newer parse of the same URI started meanwhile and this one was abandoned.
+   */
+  validateSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<Diagnostic[] | undefined>;
+  /** The parse every feature reads, as a Work (as `validateSteps`); features then answer from the cache. */
+  parseSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<ParsedPostmortem | undefined>;
   complete(document: TextDocumentLike, position: Position): CompletionList;
   hover(document: TextDocumentLike, position: Position): Hover | null;
   documentSymbols(document: TextDocumentLike): DocumentSymbol[];
@@ -70,6 +79,25 @@ export interface PostmortemService {
   exportReport(document: TextDocumentLike, profile: ReportProfile, format: NoticeFormat): string;
   /** URIs of the other language versions of `document`'s incident, among the workspace documents. */
   counterparts(document: TextDocumentLike): string[];
+}
+
+/** The diagnostics a client passes to code actions, without entries that are not diagnostics at all. */
+function wellFormed(diagnostics: unknown): Diagnostic[] {
+  if (!Array.isArray(diagnostics)) return [];
+  return diagnostics.filter((item): item is Diagnostic => {
+    const range = (item as Partial<Diagnostic> | null)?.range;
+    return typeof range?.start?.line === 'number' && typeof range.start.character === 'number' && typeof range.end?.line === 'number' && typeof range.end.character === 'number';
+  });
+}
+
+function firstLineLength(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
+}
+
+// eslint-disable-next-line require-yield -- a Work that is done at once
+function* emptyWork<T>(value: T): Work<T> {
+  return value;
 }
 
 let sharedSchema: ReturnType<typeof createSchemaIndex> | undefined;
@@ -102,13 +130,47 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
   const reports = createReports(context);
   const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
-  const validate = (document: TextDocumentLike) => {
+
+  /**
+   * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature
+   * gets one inside the document, so none walks lines that do not exist.
+   */
+  const at = <R>(document: TextDocumentLike, position: Position, empty: R, run: (parsed: ParsedPostmortem, clamped: Position) => R): R => {
+    if (tooLarge(document)) return empty;
     const parsed = context.parse(document);
+    return run(parsed, parsed.lines.clamp(position));
+  };
+
+  /**
+   * A document above `maxDocumentBytes` is not parsed at all: its one finding says so, and every
+   * other feature answers as for an empty document. Decided once per version.
+   */
+  const sizes = new Map<string, { version: number; bytes: number | undefined; max: number }>();
+  const bytesAboveLimit = (document: TextDocumentLike): { bytes: number; max: number } | undefined => {
+    const max = context.settings(document.uri).maxDocumentBytes;
+    let known = sizes.get(document.uri);
+    if (known?.version !== document.version || known.max !== max) {
+      known = { version: document.version, bytes: bytesOver(document.getText(), max), max };
+      sizes.set(document.uri, known);
+    }
+    return known.bytes === undefined ? undefined : { bytes: known.bytes, max };
+  };
+  const tooLarge = (document: TextDocumentLike) => bytesAboveLimit(document) !== undefined;
+  const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(context.parse(document)));
+  const emptyParse = (document: TextDocumentLike) => parsePostmortem({ uri: document.uri, version: document.version, text: '' });
+
+  function* validateSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<Diagnostic[] | undefined> {
+    const over = bytesAboveLimit(document);
+    if (over) return [tooLargeDiagnostic(over.bytes, over.max, firstLineLength(document.getText()), context.l10n)];
+    const parsed = yield* cache.steps(document, shouldYield);
+    if (!parsed) return undefined;
+    if (isConfig(document)) return config.provideDiagnostics(parsed);
+    const own = yield* validation.diagnosticSteps(parsed, shouldYield);
+    // Findings against the other language versions of the same incident (parity/).
     const parity = workspace.diagnostics(document, parsed);
-    const own = validation.provideDiagnostics(parsed);
     if (parity.length === 0) return own;
     return [...own, ...parity].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  };
+  }
 
   return {
     locale: context.l10n.locale,
@@ -119,31 +181,35 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     parse: context.parse,
     forget: (uri) => {
       cache.forget(uri);
+      sizes.delete(uri);
       workspace.forget(uri);
     },
-    validate: (document) => (isConfig(document) ? config.provideDiagnostics(context.parse(document)) : validate(document)),
-    complete: (document, position) => (isConfig(document) ? config.provideCompletion : completion.provideCompletion)(context.parse(document), position),
-    hover: (document, position) => (isConfig(document) ? config.provideHover : hover.provideHover)(context.parse(document), position),
-    documentSymbols: (document) => symbols.provideDocumentSymbols(context.parse(document)),
-    foldingRanges: (document) => folding.provideFoldingRanges(context.parse(document)),
-    definition: (document, position) => navigation.provideDefinition(context.parse(document), position),
-    references: (document, position, includeDeclaration) => navigation.provideReferences(context.parse(document), position, includeDeclaration),
-    prepareRename: (document, position) => navigation.prepareRename(context.parse(document), position),
-    rename: (document, position, newName) => navigation.provideRename(context.parse(document), position, newName),
-    renameProblem: (document, position, newName) => navigation.checkRename(context.parse(document), position, newName),
-    codeActions: (document, range, diagnostics) => codeActions.provideCodeActions(context.parse(document), range, diagnostics),
-    documentLinks: (document) => (isConfig(document) ? [] : links.provideDocumentLinks(context.parse(document))),
-    timelineModel: (document) => timeline.provideTimelineModel(context.parse(document)),
-    exportNotice: (document, format, audience) => notice.renderNotice(context.parse(document), format, audience),
+    validate: (document) => runToEnd(validateSteps(document, never)) ?? [],
+    validateSteps,
+    parseSteps: (document, shouldYield) => (tooLarge(document) ? emptyWork(emptyParse(document)) : cache.steps(document, shouldYield)),
+    complete: (document, position) => at(document, position, { isIncomplete: false, items: [] }, (parsed, clamped) => (isConfig(document) ? config.provideCompletion : completion.provideCompletion)(parsed, clamped)),
+    hover: (document, position) => at(document, position, null, (parsed, clamped) => (isConfig(document) ? config.provideHover : hover.provideHover)(parsed, clamped)),
+    documentSymbols: (document) => whole(document, [], (parsed) => symbols.provideDocumentSymbols(parsed)),
+    foldingRanges: (document) => whole(document, [], (parsed) => folding.provideFoldingRanges(parsed)),
+    definition: (document, position) => at(document, position, [], (parsed, clamped) => navigation.provideDefinition(parsed, clamped)),
+    references: (document, position, includeDeclaration) => at(document, position, [], (parsed, clamped) => navigation.provideReferences(parsed, clamped, includeDeclaration)),
+    prepareRename: (document, position) => at(document, position, null, (parsed, clamped) => navigation.prepareRename(parsed, clamped)),
+    rename: (document, position, newName) => at(document, position, null, (parsed, clamped) => navigation.provideRename(parsed, clamped, newName)),
+    renameProblem: (document, position, newName) => at(document, position, null, (parsed, clamped) => navigation.checkRename(parsed, clamped, newName)),
+    codeActions: (document, range, diagnostics) => whole(document, [], (parsed) => codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics))),
+    documentLinks: (document) => (isConfig(document) ? [] : whole(document, [], (parsed) => links.provideDocumentLinks(parsed))),
+    timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : context.parse(document)),
+    exportNotice: (document, format, audience) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format, audience),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
-    exportReport: (document, profile, format) => reports.renderReport(context.parse(document), profile, format),
+    exportReport: (document, profile, format) => reports.renderReport(tooLarge(document) ? emptyParse(document) : context.parse(document), profile, format),
     counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }
 
 export type { ServiceSettings, TextDocumentLike } from './context';
 export { DEFAULT_SERVICE_SETTINGS } from './context';
+export { never, runToEnd, type Work } from './util/work';
 export { isProjectConfigUri, PROJECT_CONFIG_NAMES, type ProjectConfig, type RuleLevel, type ScaleEntry } from './config/projectConfig';
 export { parseProjectConfig, readProjectConfigText } from './config/parseConfig';
 export type { TimelineModel } from './features/timeline';

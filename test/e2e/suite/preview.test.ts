@@ -103,6 +103,15 @@ describe('timeline preview', function () {
     await previewShows((s) => s.stale === undefined && s.eventTexts[0] === 'Fixed again', 'the preview to recover');
   });
 
+  it('shows the reporting regimes: each stage with its deadline and how it stands', async () => {
+    const editor = await openSample('broken');
+    await vscode.commands.executeCommand('postmortem.openPreviewToSide');
+    const shown = await previewShows((s) => s.regimeTexts.length > 0, 'the regime table');
+    // broken's telecom-jp final report is late (due 2021-07-30, made 2021-08-01).
+    assert.ok(shown.regimeTexts.some((row) => /final report · due 2021-07-30 \(30 days\) · made 2021-08-01, 2 days late/.test(row)), shown.regimeTexts.join('\n'));
+    assert.ok(editor.document.getText().includes('regime: telecom-jp'));
+  });
+
   it('clicking an event selects its source lines in the editor', async () => {
     const editor = await openPreview(SAMPLE);
     const lines = eventLines(editor.document);

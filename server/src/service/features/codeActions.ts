@@ -37,7 +37,19 @@ const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
   'parity-mismatch': parityFix,
   'until-order': swapUntilFix,
   'duplicate-address': removeRepeatFix,
+  // A misspelt regime or stage has its closest name in `data.replacement`, as an enum value does.
+  'regulatory-unknown-regime': enumFix,
+  'regulatory-unknown-stage': enumFix,
 };
+
+/**
+ * In a document with a syntax error the tree may lack keys that are in the text (after the error),
+ * so a fix that inserts lines could add a key twice or land in the wrong place: only fixes that
+ * rewrite an existing value in place are offered there.
+ */
+function replacesInPlace(fix: Fix): boolean {
+  return fix.edits.every((edit) => edit.end > edit.start && edit.text !== '' && !/[\r\n]/.test(edit.text));
+}
 
 function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {
   const root = asMap(parsed.root);
@@ -60,31 +72,37 @@ export function createCodeActions(context: ServiceContext, snippets: SnippetSupp
       const ours = diagnostics.filter((diagnostic) => diagnostic.source === undefined || diagnostic.source === SOURCE);
       const withCode = (code: string) => ours.filter((diagnostic) => diagnostic.code === code);
       const actions: CodeAction[] = [];
+      const broken = parsed.syntaxProblems.some((problem) => problem.severity === 'error');
+      const sortActions: CodeAction[] = [];
+      const add = (each: Fix, addressed: Diagnostic[]) => {
+        if (!broken || replacesInPlace(each)) actions.push(toCodeAction(parsed, each, addressed, snippets));
+      };
 
       // One sort (or one pair of zones) answers every diagnostic of its code at once.
       const outOfOrder = withCode('timeline-order');
       const sort = sortTimelineEdit(parsed);
       const sortTitle = context.l10n.t('action.sortTimeline');
-      if (sort && outOfOrder.length > 0) actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder, snippets));
+      // The sort only reorders whole items and checks its own block for errors (sortTimeline.ts).
+      if (sort && outOfOrder.length > 0) sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder, snippets));
 
       const ambiguous = withCode('ambiguous-time');
-      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) actions.push(toCodeAction(parsed, zoneFix, ambiguous, snippets));
+      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) add(zoneFix, ambiguous);
 
       for (const diagnostic of ours) {
         const builder = PER_DIAGNOSTIC[String(diagnostic.code)];
-        if (builder) for (const each of builder(fix, diagnostic)) actions.push(toCodeAction(parsed, each, [diagnostic], snippets));
+        if (builder) for (const each of builder(fix, diagnostic)) add(each, [diagnostic]);
       }
 
       const missing = withCode('schema-required');
       const all = allRequiredFix(fix, missing);
-      if (all) actions.push(toCodeAction(parsed, all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0), snippets));
+      if (all) add(all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0));
 
       // Without a finding at hand, only where it is relevant: the timeline is certainly out of order
       // somewhere, or the cursor is in it (an order only the sort sees, e.g. a day before its hours).
       if (sort && outOfOrder.length === 0 && (inTimeline(parsed, range) || !outOfOrderEvents(factsOf(parsed).events).next().done)) {
-        actions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, [], snippets));
+        sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, [], snippets));
       }
-      return actions;
+      return [...sortActions.filter((action) => action.isPreferred), ...actions, ...sortActions.filter((action) => !action.isPreferred)];
     },
   };
 }

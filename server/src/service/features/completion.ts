@@ -17,7 +17,7 @@ export function createCompletion(context: ServiceContext) {
      * not the tree, so that half-typed and broken documents complete as well as valid ones.
      */
     provideCompletion(parsed: ParsedPostmortem, position: Position): CompletionList {
-      const lines = Array.from({ length: parsed.lines.lineCount }, (_, index) => parsed.lines.lineText(index));
+      const lines = linesOf(parsed);
       const site = cursorSite(lines, position.line, position.character);
       if (site.kind === 'none') return { isIncomplete: false, items: [] };
       const facts = factsOf(parsed);
@@ -30,6 +30,18 @@ export function createCompletion(context: ServiceContext) {
       return { isIncomplete: false, items: keySiteItems(context, { parsed, facts, lines, site, range: range(site.wordStart, site.wordEnd), cursorOffset, line: position.line }) };
     },
   };
+}
+
+// Completion is asked on every keystroke, often several times per version: the lines once per parse.
+const linesCache = new WeakMap<ParsedPostmortem, string[]>();
+
+function linesOf(parsed: ParsedPostmortem): string[] {
+  let lines = linesCache.get(parsed);
+  if (!lines) {
+    lines = Array.from({ length: parsed.lines.lineCount }, (_, index) => parsed.lines.lineText(index));
+    linesCache.set(parsed, lines);
+  }
+  return lines;
 }
 
 interface KeyRequest {

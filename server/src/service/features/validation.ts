@@ -1,25 +1,36 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleOverrides } from '../config/overrides';
 import type { ServiceContext } from '../context';
-import { factsOf } from '../model/facts';
+import { factsSteps } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { RULES } from '../rules';
 import { makeDiagnostic, type RuleContext } from '../rules/rule';
-import { schemaDiagnostics } from '../schema/schemaDiagnostics';
+import { schemaDiagnosticSteps } from '../schema/schemaDiagnostics';
+import { never, runToEnd, type Work } from '../util/work';
 
 export function createValidation(context: ServiceContext) {
   const cache = new WeakMap<ParsedPostmortem, { settings: string; diagnostics: Diagnostic[] }>();
   return {
     /** Syntax, schema and cross-field findings, in document order. Cached per parse and settings. */
     provideDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
+      return runToEnd(this.diagnosticSteps(parsed, never));
+    },
+
+    /** The same, pausing between its phases (schema, facts, each rule) when `shouldYield` says so. */
+    *diagnosticSteps(parsed: ParsedPostmortem, shouldYield: () => boolean): Work<Diagnostic[]> {
       const settings = context.settings(parsed.uri);
       const settingsKey = JSON.stringify(settings) + context.l10n.locale;
       const cached = cache.get(parsed);
       if (cached?.settings === settingsKey) return cached.diagnostics;
-      const diagnostics = [...syntaxDiagnostics(parsed, context), ...schemaDiagnostics(parsed, context.schema, context.l10n)];
-      const facts = factsOf(parsed);
+      const diagnostics = syntaxDiagnostics(parsed, context);
+      if (shouldYield()) yield;
+      // A loop, not push(...spread): a broken long document has more findings than a call takes arguments.
+      for (const diagnostic of yield* schemaDiagnosticSteps(parsed, context.schema, context.l10n, shouldYield)) diagnostics.push(diagnostic);
+      if (shouldYield()) yield;
+      const facts = yield* factsSteps(parsed, shouldYield);
       const schemaSpans = new Set(diagnostics.map(spanKey));
       for (const rule of RULES) {
+        if (shouldYield()) yield;
         const ruleContext: RuleContext = {
           parsed,
           facts,

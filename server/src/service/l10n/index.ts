@@ -1,4 +1,5 @@
 import { actionsMessages } from './messages/actions';
+import { limitsMessages } from './messages/limits';
 import { checksMessages } from './messages/checks';
 import { cliMessages } from './messages/cli';
 import { templateMessages } from './messages/template';
@@ -16,7 +17,7 @@ import { format11Messages } from './messages/format11';
 export type Locale = 'en' | 'ja';
 
 /** One table per feature keeps the files small and lets features grow their strings independently. */
-const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, notice11Messages, cliMessages, templateMessages, format11Messages, checksMessages, configMessages, regulatoryMessages, parityMessages, reportMessages] as const;
+const modules = [validationMessages, completionMessages, hoverMessages, actionsMessages, noticeMessages, notice11Messages, cliMessages, templateMessages, format11Messages, checksMessages, configMessages, regulatoryMessages, parityMessages, reportMessages, limitsMessages] as const;
 
 type Union<T> = T extends readonly (infer M)[] ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

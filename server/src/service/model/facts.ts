@@ -2,6 +2,7 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode, type YPair, type YScalar } from '../parse/tree';
 import { isValidTimeZone, parseTime, type ParsedTime } from '../time';
 import { abbreviationZones } from '../util/zones';
+import { never, runToEnd, type Work } from '../util/work';
 
 /**
  * The parts of a postmortem that rules, the timeline model and navigation all need, read once per
@@ -148,15 +149,20 @@ const factsCache = new WeakMap<ParsedPostmortem, PostmortemFacts>();
 const eventFacts = new WeakMap<YNode, { index: number; zone: string | undefined; fact: EventFact }>();
 
 export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
+  return runToEnd(factsSteps(parsed, never));
+}
+
+/** The same as a Work (util/work.ts): reading the events of a long timeline pauses between runs of them. */
+export function* factsSteps(parsed: ParsedPostmortem, shouldYield: () => boolean): Work<PostmortemFacts> {
   let facts = factsCache.get(parsed);
   if (!facts) {
-    facts = readFacts(parsed.root);
+    facts = yield* readFacts(parsed.root, shouldYield);
     factsCache.set(parsed, facts);
   }
   return facts;
 }
 
-function readFacts(rootNode: YNode | null): PostmortemFacts {
+function* readFacts(rootNode: YNode | null, shouldYield: () => boolean): Work<PostmortemFacts> {
   const root = asMap(rootNode);
   const zoneText = stringValue(childOf(root, 'timezone'));
   // An abbreviation (`BST`) is never a zone, even where ICU knows it as one (Asia/Dhaka): see rules/timezoneAbbreviation.
@@ -181,7 +187,7 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
 
   // This runs for every event on every keystroke. An incremental parse hands back the very same
   // node for an event whose text did not change, so its fact is reused when index and zone agree.
-  const events = itemsOf(root, 'timeline').map((node, index): EventFact => {
+  const eventFact = (node: YNode, index: number): EventFact => {
     const known = eventFacts.get(node);
     if (known && known.index === index && known.zone === zone) {
       if (known.fact.at) times.push(known.fact.at);
@@ -203,7 +209,13 @@ function readFacts(rootNode: YNode | null): PostmortemFacts {
     if (kindNode) event.kindNode = kindNode;
     eventFacts.set(node, { index, zone, fact: event });
     return event;
-  });
+  };
+  const eventNodes = itemsOf(root, 'timeline');
+  const events: EventFact[] = [];
+  for (const [index, node] of eventNodes.entries()) {
+    events.push(eventFact(node, index));
+    if (index % 256 === 255 && shouldYield()) yield;
+  }
 
   const factors = itemsOf(childOf(root, 'cause'), 'factors').map((node, index): FactorFact => ({
     index,

@@ -73,12 +73,3 @@ function textAt(node: YNode | null): TextFact | undefined {
   const text = stringValue(scalar);
   return scalar && text !== undefined && text !== '' ? { text, node: scalar } : undefined;
 }
-
-/** `impact.data_exposed` as a list of items (a single string counts as one; `none` as none). */
-export function dataExposedItems(parsed: ParsedPostmortem): string[] {
-  const node = childOf(childOf(factsOf(parsed).root, 'impact'), 'data_exposed');
-  const seq = asSeq(node);
-  if (seq) return seq.items.map((item) => stringValue(item) ?? '').filter((text) => text !== '');
-  const text = stringValue(node);
-  return text && text !== 'none' ? [text] : [];
-}

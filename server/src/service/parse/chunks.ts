@@ -79,7 +79,7 @@ export function planChunks(text: string): ChunkPlan | null {
 /** Constructs that tie distant parts of the text together, or that the line scan cannot read. */
 function safeToCut(text: string): boolean {
   if (text.includes('\t') || text.includes('\uFEFF')) return false;
-  // A lone CR is a line break to `yaml` but not to this scan.
+  // The parser hands over lone CRs as LF (withLoneCrAsLf); one left here would not break a line.
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
   return true;
 }

@@ -1,6 +1,7 @@
 import { planChunks, type Chunk, type ChunkPlan, type LeafChunk, type SplitPair } from './chunks';
 import { diffTexts, type TextChange } from './diff';
-import { LineIndex } from './lineIndex';
+import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
+import { never, runToEnd, type Work } from '../util/work';
 import { parsePostmortem, type ParsedPostmortem, type ParseInput } from './parse';
 import { NotChunkable, parsePiece, shiftPiece, type Piece, type PieceSpec } from './piece';
 import type { YMap, YNode, YPair, YSeq } from './tree';
@@ -33,26 +34,41 @@ export class IncrementalParser {
   lastMode: 'chunks' | 'full' = 'full';
   lastReparsed = 0;
 
-  parse(input: ParseInput): ParsedPostmortem {
+  parse(given: ParseInput): ParsedPostmortem {
+    return runToEnd(this.parseSteps(given, never));
+  }
+
+  /**
+   * The same parse as a Work: it pauses between pieces whenever `shouldYield` says so, for a caller
+   * that must stay responsive. Abandoning it (`return()`) leaves the parser as it was before. A
+   * text that is parsed whole (see the class comment) is one step.
+   */
+  *parseSteps(given: ParseInput, shouldYield: () => boolean): Work<ParsedPostmortem> {
+    // Pieces are cut and compared on the text as `yaml` reads it (lone CRs as LF).
+    const input = { ...given, text: withLoneCrAsLf(given.text) };
     const plan = planChunks(input.text);
     if (plan) {
       const change = diffTexts(this.piecesText, input.text);
       const moved: Piece[] = [];
+      let finished = false;
       try {
-        return this.assemble(input, plan, change, moved);
+        const parsed = yield* this.assemble(given, input, plan, change, moved, shouldYield);
+        finished = true;
+        return parsed;
       } catch (error) {
-        // The kept pieces must still describe the kept text, for the next attempt.
-        for (const piece of moved) shiftPiece(piece, -change.delta);
         if (!(error instanceof NotChunkable)) throw error;
+      } finally {
+        // Failed or abandoned: the kept pieces must still describe the kept text, for the next attempt.
+        if (!finished) for (const piece of moved) shiftPiece(piece, -change.delta);
       }
     }
     this.lastMode = 'full';
     this.lastReparsed = 0;
-    return parsePostmortem(input);
+    return parsePostmortem(given);
   }
 
   /** Builds the parse from pieces; `moved` collects the kept pieces it moved. */
-  private assemble(input: ParseInput, plan: ChunkPlan, change: TextChange, moved: Piece[]): ParsedPostmortem {
+  private *assemble(given: ParseInput, input: ParseInput, plan: ChunkPlan, change: TextChange, moved: Piece[], shouldYield: () => boolean): Work<ParsedPostmortem> {
     const { text } = input;
     const previous = this.pieces;
     const next: Piece[] = [];
@@ -86,7 +102,18 @@ export class IncrementalParser {
       return found;
     };
 
-    const pairPart = (chunk: Chunk): PairPart => (chunk.kind === 'leaf' ? leafPair(chunk) : splitPair(chunk));
+    const pairPart = function* (chunk: Chunk): Work<PairPart> {
+      if (chunk.kind === 'split') return yield* splitPair(chunk);
+      const part = leafPair(chunk);
+      if (shouldYield()) yield;
+      return part;
+    };
+
+    const pairParts = function* (chunks: Chunk[]): Work<PairPart[]> {
+      const parts: PairPart[] = [];
+      for (const chunk of chunks) parts.push(yield* pairPart(chunk));
+      return parts;
+    };
 
     const leafPair = (chunk: LeafChunk): PairPart => {
       const found = piece(chunk.role, chunk.start, chunk.end, chunk.key);
@@ -94,18 +121,18 @@ export class IncrementalParser {
       return { pair: found.pair, key: String(found.pair.key.value), value: found.value, containerStart: found.containerStart, containerEnd: found.containerEnd };
     };
 
-    const splitPair = (chunk: SplitPair): PairPart => {
+    const splitPair = function* (chunk: SplitPair): Work<PairPart> {
       const { header } = chunk;
       const head = piece(header.role, header.start, header.end, header.key);
       const headValue = head.pair?.value;
       if (!head.pair || (headValue && (headValue.kind !== 'scalar' || headValue.value !== null))) throw new NotChunkable();
-      const body = chunk.body === 'seq' ? seqOf(chunk.itemBounds) : mapOf(chunk.children.map(pairPart));
+      const body = chunk.body === 'seq' ? yield* seqOf(chunk.itemBounds) : mapOf(yield* pairParts(chunk.children));
       const key = head.pair.key;
       const pair: YPair = { key, value: body.node, start: key.start, end: Math.max(key.end, body.node.end) };
       return { pair, key: chunk.key, value: body.value, containerStart: head.containerStart, containerEnd: body.node.end };
     };
 
-    const seqOf = (bounds: Int32Array): { node: YSeq; value: unknown[] } => {
+    const seqOf = function* (bounds: Int32Array): Work<{ node: YSeq; value: unknown[] }> {
       const count = bounds.length - 1;
       const items = new Array<YNode>(count);
       const values = new Array<unknown>(count);
@@ -118,11 +145,14 @@ export class IncrementalParser {
         values[i] = found.value;
         if (i === 0) start = found.containerStart;
         end = found.containerEnd;
+        // Typing re-parses one piece and skips this; a first parse of a long timeline pauses here.
+        if (shouldYield()) yield;
       }
       return { node: { kind: 'seq', flow: false, items, start, end }, value: values };
     };
 
-    const root = mapOf(plan.chunks.map(pairPart));
+    const root = mapOf(yield* pairParts(plan.chunks));
+    const source = given.text;
     this.pieces = next;
     this.piecesText = text;
     this.lastMode = 'chunks';
@@ -131,6 +161,8 @@ export class IncrementalParser {
       uri: input.uri,
       version: input.version,
       text,
+      source,
+      eol: lineBreakOf(source),
       root: root.node,
       value: root.value,
       syntaxProblems: [],

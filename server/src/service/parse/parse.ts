@@ -1,6 +1,6 @@
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import { convertDocument } from './convert';
-import { LineIndex } from './lineIndex';
+import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
 import type { YNode } from './tree';
 
 export interface SyntaxProblem {
@@ -19,7 +19,15 @@ export interface SyntaxProblem {
 export interface ParsedPostmortem {
   uri: string;
   version: number;
+  /**
+   * The text every feature reads: the document's text with each lone CR read as LF (same length,
+   * same offsets and positions; see withLoneCrAsLf). Equal to `source` unless lone CRs occur.
+   */
   text: string;
+  /** The document's text exactly as given: edits that move text take their slices from here. */
+  source: string;
+  /** The line break inserted text uses: the document's own. */
+  eol: string;
   root: YNode | null;
   /** The plain value the schema and the rules see. */
   value: unknown;
@@ -35,17 +43,21 @@ export interface ParseInput {
 
 /** One `yaml` parse of the whole text. */
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
-  const root = convertDocument(document, input.text);
+  const text = withLoneCrAsLf(input.text);
+  const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  const root = convertDocument(document, text);
   return {
     uri: input.uri,
     version: input.version,
-    text: input.text,
+    text,
+    source: input.text,
+    eol: lineBreakOf(input.text),
     root,
     value: toPlainValue(root),
-    syntaxProblems: collectProblems(document, input.text.length),
-    lines: new LineIndex(input.text, lineCounter.lineStarts),
+    syntaxProblems: collectProblems(document, text.length),
+    // Our own scan, not yaml's LineCounter: after some syntax errors (a stray control character
+    // mid-line) the lexer skips line breaks, and every later position would be on the wrong line.
+    lines: new LineIndex(text),
   };
 }
 

@@ -1,4 +1,4 @@
-import { dataExposedItems, regulatoryOf } from '../model/regulatory';
+import { regulatoryOf } from '../model/regulatory';
 import { asMap, childOf, pairOf } from '../parse/tree';
 import { clockText, durationText, missingClockText, stageLabel } from '../regulatory/describe';
 import { analyzeRegulatory, daysLeft, type Limit, type RegimeAnalysis, type StageStatus } from '../regulatory/engine';
@@ -160,7 +160,8 @@ export const regulatoryHint: Rule = {
   severity: DiagnosticSeverity.Information,
   check(context) {
     const { parsed, facts } = context;
-    if (regulatoryOf(parsed).some((entry) => entry.regime?.text === 'appi') || dataExposedItems(parsed).length === 0) return;
+    const exposed = facts.dataExposed?.value;
+    if (regulatoryOf(parsed).some((entry) => entry.regime?.text === 'appi') || !Array.isArray(exposed) || exposed.length === 0) return;
     const count = facts.counts.find((candidate) => (candidate.value ?? 0) > 1000 && candidate.qualifier !== 'at_most' && (PERSON_WORDS.test(candidate.unit ?? '') || PERSON_WORDS.test(candidate.label)));
     const impact = asMap(childOf(facts.root, 'impact'));
     const key = impact ? pairOf(impact, 'data_exposed')?.key : undefined;

@@ -8,18 +8,50 @@ import { closest } from '../util/closest';
 import { keySynonym, valueSynonym } from '../util/synonyms';
 import { repairTime } from '../util/timeRepair';
 import type { SchemaIndex } from './schemaIndex';
+import { never, runToEnd, type Work } from '../util/work';
 
 /** Schema findings as diagnostics on the node they concern, one per problem, in plain words. */
 export function schemaDiagnostics(parsed: ParsedPostmortem, schema: SchemaIndex, l10n: Localizer): Diagnostic[] {
+  return runToEnd(schemaDiagnosticSteps(parsed, schema, l10n, never));
+}
+
+/** Timeline items validated per run of this many when the timeline is longer: a pause between runs. */
+const TIMELINE_RUN = 2000;
+
+/** The same as a Work (util/work.ts): a long timeline is validated in runs of items, with pauses. */
+export function* schemaDiagnosticSteps(parsed: ParsedPostmortem, schema: SchemaIndex, l10n: Localizer, shouldYield: () => boolean): Work<Diagnostic[]> {
   // An empty or non-mapping document gets one plain finding from the syntax check instead.
   if (resolveAlias(parsed.root)?.kind !== 'map') return [];
-  const errors = schema.validate(parsed.value);
+  const errors = yield* validateInRuns(parsed.value, schema, shouldYield);
   const diagnostics: Diagnostic[] = [];
   for (const error of simplify(errors)) {
     const finding = describe(error, parsed, schema, l10n);
     if (finding) diagnostics.push(makeDiagnostic(parsed, finding.span, DiagnosticSeverity.Error, finding.code, finding.message, finding.data));
+    if (diagnostics.length % 256 === 0 && shouldYield()) yield;
   }
   return diagnostics;
+}
+
+/**
+ * ajv's errors for the value. A long timeline is validated a run of items at a time, each run in a
+ * shallow copy of the document: the schema has no constraint across timeline items (no
+ * uniqueItems, contains or maxItems), so the errors are a whole validation's, with item indexes
+ * shifted back; errors outside the items are taken from the first run only.
+ */
+function* validateInRuns(value: unknown, schema: SchemaIndex, shouldYield: () => boolean): Work<ErrorObject[]> {
+  const timeline = (value as { timeline?: unknown } | null)?.timeline;
+  if (!Array.isArray(timeline) || timeline.length <= TIMELINE_RUN) return schema.validate(value);
+  const errors: ErrorObject[] = [];
+  for (let from = 0; from < timeline.length; from += TIMELINE_RUN) {
+    const run = { ...(value as Record<string, unknown>), timeline: timeline.slice(from, from + TIMELINE_RUN) };
+    for (const error of schema.validate(run)) {
+      const item = /^\/timeline\/(\d+)(?=\/|$)/.exec(error.instancePath);
+      if (item) errors.push({ ...error, instancePath: `/timeline/${Number(item[1]) + from}${error.instancePath.slice(item[0].length)}` });
+      else if (from === 0) errors.push(error);
+    }
+    if (shouldYield()) yield;
+  }
+  return errors;
 }
 
 /** Keeps the most telling error per value: a combinator's verdict over its branches, a type error over the rest. */

@@ -5,7 +5,7 @@ import { asMap, asScalar, nodeAtPath, type JsonPath, type YPair } from '../../pa
 import type { SchemaIndex } from '../../schema/schemaIndex';
 import { insertion, type OffsetEdit } from './fix';
 import { indentUnitOf } from '../../model/indentation';
-import { columnOf, contentEnd, eolOf, lineInsertion, pairEnd } from './layout';
+import { columnOf, contentEnd, lineInsertion, pairEnd } from './layout';
 import { isSlug } from '../../util/slug';
 import { tabStop } from '../../util/snippet';
 
@@ -16,7 +16,7 @@ import { tabStop } from '../../util/snippet';
  */
 export function topLevelInsertion(parsed: ParsedPostmortem, schema: SchemaIndex, key: string, lines: string[]): OffsetEdit | undefined {
   if (parsed.root === null) {
-    const eol = eolOf(parsed.text);
+    const eol = parsed.eol;
     const body = lines.join(eol) + eol;
     const separator = parsed.text.length === 0 || /[\r\n]$/.test(parsed.text) ? '' : eol;
     return insertion(parsed.text.length, separator + body);
@@ -67,7 +67,7 @@ export function nestedInsertion(parsed: ParsedPostmortem, path: JsonPath, lines:
     // Only `key:` and perhaps a comment: an explicit `null` or `~` is a value the user wrote.
     if (!/^\s*:\s*(#.*)?$/.test(parsed.text.slice(pair.key.end, lineEnd))) return undefined;
     const indent = ' '.repeat(columnOf(parsed, pair.key.start) + indentUnitOf(parsed));
-    const eol = eolOf(parsed.text);
+    const eol = parsed.eol;
     return insertion(lineEnd, lines.map((line) => eol + indent + line).join(''));
   }
   return undefined;

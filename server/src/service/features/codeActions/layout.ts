@@ -40,10 +40,6 @@ export function innerSpan(scalar: YScalar, text: string): Span {
   return { start: scalar.start, end: scalar.end };
 }
 
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 export function columnOf(parsed: ParsedPostmortem, offset: number): number {
   return parsed.lines.positionAt(offset).character;
 }
@@ -66,7 +62,7 @@ export function dashOf(text: string, item: YNode): number | undefined {
  * `beforeOffset`; a last line without a line break gets one in front instead of behind.
  */
 export function lineInsertion(parsed: ParsedPostmortem, lines: string[], at: { after: number } | { before: number }): { offset: number; text: string } {
-  const eol = eolOf(parsed.text);
+  const eol = parsed.eol;
   const body = lines.join(eol);
   if ('before' in at) return { offset: parsed.lines.lineStart(parsed.lines.positionAt(at.before).line), text: body + eol };
   const offset = nextLineStart(parsed, at.after);

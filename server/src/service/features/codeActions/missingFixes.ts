@@ -3,7 +3,7 @@ import { factsOf, type TimeFact } from '../../model/facts';
 import { formatOffset, TIME_UNITS } from '../../time';
 import { snippetToText } from '../../util/snippet';
 import { zoneOfLanguage } from '../../util/zones';
-import { asMap, asScalar, childOf, pairOf } from '../../parse/tree';
+import { asMap, asScalar, childOf, nodeAtPath, pairOf } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
 import { dateOf, nestedInsertion, skeletonLines, topLevelInsertion } from './insertions';
 import { indentUnitOf } from '../../model/indentation';
@@ -23,6 +23,9 @@ export function requiredFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
   }
   const root = asMap(parsed.root);
   if (!root) return [];
+  // The diagnostic may be older than this parse: a key already there is never added again.
+  const holder = asMap(nodeAtPath(parsed.root, path).node);
+  if (holder && pairOf(holder, missingKey)) return [];
   const lines = skeletonLines(parsed, service.schema, path, missingKey, indentUnitOf(parsed));
   if (path.length === 0) {
     const edit = topLevelInsertion(parsed, service.schema, missingKey, lines);

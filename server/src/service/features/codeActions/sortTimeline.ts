@@ -2,7 +2,7 @@ import { factsOf, type EventFact } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, pairOf, type YNode } from '../../parse/tree';
 import type { OffsetEdit } from './fix';
-import { contentEnd, dashOf, eolOf, nextLineStart } from './layout';
+import { contentEnd, dashOf, nextLineStart } from './layout';
 
 /**
  * One edit that puts the timeline in time order, or undefined when it already is or cannot be
@@ -44,9 +44,10 @@ function computeSortEdit(parsed: ParsedPostmortem): OffsetEdit | undefined {
   const blockEnd = nextLineStart(parsed, contentEnd(seq, text));
   if (!isSafeToMove(parsed, seq, blockStart, blockEnd)) return undefined;
 
-  const eol = eolOf(text);
+  const eol = parsed.eol;
+  // Slices of the source, not of `text`: moved lines keep their own line breaks, lone CRs included.
   const slices = starts.map((start, index) => {
-    const slice = text.slice(start, starts[index + 1] ?? blockEnd);
+    const slice = parsed.source.slice(start, starts[index + 1] ?? blockEnd);
     return /[\r\n]$/.test(slice) ? slice : slice + eol;
   });
   let replacement = order.map((index) => slices[index] ?? '').join('');

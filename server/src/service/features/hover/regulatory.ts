@@ -1,10 +1,8 @@
 import type { ServiceSettings } from '../../context';
 import type { Localizer } from '../../l10n';
 import type { ParsedPostmortem } from '../../parse/parse';
-import { clockText, durationText, missingClockText, regimeCitation, regimeName, stageLabel } from '../../regulatory/describe';
-import { analyzeRegulatory, daysLeft, type Limit, type StageStatus } from '../../regulatory/engine';
-import { dayNumber } from '../../regulatory/calendar';
-import { formatDuration, formatInstant } from '../../time';
+import { clockText, durationText, missingClockText, regimeCitation, regimeName, stageLabel, stageState } from '../../regulatory/describe';
+import { analyzeRegulatory, type StageStatus } from '../../regulatory/engine';
 import { escapeMarkdown } from './markdown';
 
 /**
@@ -46,22 +44,4 @@ function stageLine(l10n: Localizer, status: StageStatus, today: string | undefin
   if (status.clock && status.stage.from) parts.push(l10n.t('reg.hover.from', clockText(status.clock, l10n)));
   parts.push(stageState(l10n, status, today, zone));
   return `**${escapeMarkdown(stageLabel(status.stage.id, l10n))}** (\`${status.stage.id}\`): ${parts.join('; ')}`;
-}
-
-function stageState(l10n: Localizer, status: StageStatus, today: string | undefined, zone: string | undefined): string {
-  const at = status.report?.at;
-  if (status.report && !at) return l10n.t('reg.hover.reportedUndated');
-  if (at) return status.late ? l10n.t('reg.hover.reportedLate', at.text, lateness(l10n, status.late, at.time?.start, zone)) : l10n.t('reg.hover.reportedOnTime', at.text);
-  const pending = l10n.t('reg.hover.pending');
-  const last = status.limits.at(-1);
-  if (!today || !last) return pending;
-  const left = daysLeft(last, today);
-  return `${pending}, ${left >= 0 ? l10n.t('reg.hover.daysLeft', left) : l10n.t('reg.hover.daysOver', -left)}`;
-}
-
-/** How late: whole days for day-based limits, hours and minutes for hour-based ones. */
-function lateness(l10n: Localizer, limit: Limit, reportStart: number | undefined, zone: string | undefined): string {
-  if (reportStart === undefined) return '';
-  if (limit.duration.unit === 'hours') return formatDuration(reportStart - limit.deadline);
-  return l10n.t('reg.unit.days', dayNumber(formatInstant(reportStart, zone, 'day')) - dayNumber(limit.dueDate));
 }

@@ -8,6 +8,8 @@ import { unfoldCjk } from '../../util/text';
 import { isHttpsUrl } from '../../util/url';
 import { formatRelative, parseTime, type ParsedTime } from '../../time';
 import { axisTicks, layoutAxis } from './axis';
+import { placeRegimes, regimeInstants, regimeViews } from './regulatory';
+import type { RegimeDefinition } from '../../regulatory/regimes';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
@@ -16,6 +18,8 @@ import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf,
 
 export interface BuildOptions {
   deadlineDays: number;
+  /** The team's reporting regimes, beside the built-in ones. */
+  regimes?: readonly RegimeDefinition[];
   /** The UI language's localizer, for the messages addressed to the author (parse problems). */
   ui: Localizer;
   /** YYYY-MM-DD, for overdue action items; undefined: nothing is overdue. */
@@ -56,7 +60,10 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
     if (window.start) instants.push(window.start.instant);
     if (window.end) instants.push(barEnd(window.end));
   }
+  const regulatory = regimeViews(parsed, options.regimes, l10n, zone);
+  instants.push(...regimeInstants(regulatory));
   const layout = layoutAxis(instants, l10n);
+  placeRegimes(regulatory, layout.pos);
   for (const event of events) {
     if (!event.at) continue;
     event.pos = layout.pos(event.at.instant);
@@ -125,6 +132,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
           : [],
       ),
     },
+    regulatory,
     counts: countViews(facts.counts, l10n),
     factors: factorViews(facts.factors, facts.countermeasures),
     countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options),

@@ -1,3 +1,4 @@
+import type { RegimeView } from './regulatory';
 import type { Range } from 'vscode-languageserver-types';
 import type { noticeMessages } from '../../l10n/messages/notice';
 import type { notice11Messages } from '../../l10n/messages/notice11';
@@ -37,6 +38,8 @@ export interface TimelineModel {
   /** In document order (the `timeline-order` rule reports disorder; the axis places by time). */
   events: TimelineEvent[];
   axis: Axis;
+  /** Reporting regimes: the regime table and the deadline lane (positions on the axis). */
+  regulatory: RegimeView[];
   counts: CountView[];
   factors: FactorView[];
   countermeasureGroups: CountermeasureGroup[];
@@ -56,6 +59,7 @@ export interface TimelineModel {
 }
 
 export type Language = 'en' | 'ja';
+export type { RegimeStageView, RegimeView } from './regulatory';
 export type LabelKey = keyof (typeof noticeMessages)['en'] | keyof (typeof notice11Messages)['en'];
 export type Labels = Record<LabelKey, string>;
 

@@ -1,0 +1,44 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Localizer } from './l10n';
+
+/**
+ * The size in UTF-8 bytes (what the file takes on disk) when it is above `max`, else undefined.
+ * A UTF-16 code unit takes 1 to 3 bytes, a surrogate pair 4, so most texts are decided by their
+ * length alone; the rest are counted, stopping as soon as the limit is passed.
+ */
+export function bytesOver(text: string, max: number): number | undefined {
+  if (text.length > max) return utf8Length(text);
+  if (text.length * 3 <= max) return undefined;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 4) : 3;
+    if (bytes > max) return utf8Length(text);
+  }
+  return undefined;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** `1.2 MB`: sizes in the message, in decimal megabytes as file managers show them. */
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** The one finding of a document above the limit: on its first line, saying why and what to do. */
+export function tooLargeDiagnostic(bytes: number, max: number, firstLineLength: number, l10n: Localizer): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: 'postmortem',
+    message: l10n.t('limits.tooLarge', megabytes(bytes), megabytes(max), max),
+  };
+}

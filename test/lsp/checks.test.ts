@@ -44,6 +44,37 @@ describe('LSP server over stdio: format 1.1 checks and fixes', function () {
     });
   });
 
+  // A 1.1 sample (no project configuration here: its severity is free text).
+  const edge = readFileSync(join(samplesDir, 'edge-cache-rollout.postmortem.yaml'), 'utf8');
+  const problemsIn = (diagnostics: { code?: unknown; severity?: unknown }[]) => diagnostics.filter((diagnostic) => diagnostic.severity === 1 || diagnostic.severity === 2);
+
+  it('a 1.1 sample has no problem; a due date before the server\'s today is `overdue`, a warning', async () => {
+    await withClient({}, edge, async (_client, diagnostics) => assert.deepEqual(problemsIn(diagnostics), []));
+    await withClient({}, edge.replace('due: 2028-02-25', 'due: 2020-01-15'), async (_client, diagnostics) => {
+      assert.deepEqual(problemsIn(diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['overdue', 2]]);
+    });
+  });
+
+  it('`until` before `at`: `until-order` with the swap as the preferred fix', async () => {
+    await withClient({}, edge.replace('until: 2025-05-12T16:41', 'until: 2025-05-12T15:15'), async (client, diagnostics) => {
+      const found = diagnostics.filter((diagnostic) => diagnostic.code === 'until-order');
+      assert.equal(found.length, 1);
+      const swap = (await actions(client, found[0]!)).find((action) => action.title === 'Swap `at` and `until`') as (Action & { isPreferred?: boolean }) | undefined;
+      assert.ok(swap);
+      assert.equal(swap.isPreferred, true);
+      assert.deepEqual(swap.edit?.changes?.[uri]?.map((edit) => edit.newText), ['2025-05-12T15:15', '2025-05-12T15:20']);
+    });
+  });
+
+  it('a known synonym (`affected_services`) is renamed to `services`', async () => {
+    await withClient({}, edge.replace(/^services:/m, 'affected_services:'), async (client, diagnostics) => {
+      const unknown = diagnostics.filter((diagnostic) => diagnostic.code === 'schema-unknown-key');
+      assert.equal(unknown.length, 1);
+      const rename = (await actions(client, unknown[0]!)).find((action) => action.title === 'Rename key `affected_services` to `services`');
+      assert.deepEqual(rename?.edit?.changes?.[uri]?.map((edit) => edit.newText), ['services']);
+    });
+  });
+
   const noContact = base.replace(/^contact:\n( {2}.*\n)+/m, '');
   const contactFix = async (options: ClientOptions, check: (fix: Action) => void) =>
     withClient(options, noContact, async (client, diagnostics) => {

@@ -100,6 +100,24 @@ describe('LSP server over stdio: postmortem.config.yaml', function () {
     assert.ok((await client.pull(uri)).items.some((d) => d.code === 'unknown-severity'));
   });
 
+  it('completion and hover show the meaning of each configured severity level', async () => {
+    const root = workspace(readFileSync(join(samplesDir, 'postmortem.config.yaml'), 'utf8'));
+    const client = await start(root.rootUri);
+    const uri = root.uriOf('a.postmortem.yaml');
+    const text = POSTMORTEM.replace('severity: SEV-5', 'severity: SEV-2');
+    client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    const line = text.split('\n').indexOf('severity: SEV-2');
+    type Item = { label: string; detail?: string; documentation?: string | { value: string } };
+    const result = await client.request<{ items: Item[] } | Item[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 10 } });
+    const items = Array.isArray(result) ? result : result.items;
+    const sev1 = items.find((item) => item.label === 'SEV-1');
+    const docs = sev1?.documentation;
+    assert.match(`${sev1?.detail ?? ''} ${typeof docs === 'string' ? docs : docs?.value ?? ''}`, /Critical\. A core service is down/, items.map((item) => item.label).join(', '));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 12 } });
+    assert.match(hover?.contents.value ?? '', /Major\. A core feature is broken/);
+  });
+
   it('a postmortem.config.yaml below the root is only a file, not the project\'s configuration', async () => {
     const root = workspace();
     const client = await start(root.rootUri);

@@ -153,16 +153,20 @@ describe('code actions', () => {
       }
     });
 
-    it('sorts 10,000 events quickly', () => {
+    // How fast is `npm run bench`'s question; here: the work completes and its edit is right.
+    it('sorts 10,000 events: every event kept, in time order', () => {
       const events = Array.from({ length: 10_000 }, (_, i) => `  - at: 2021-06-30T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}\n    event: e${i}\n`).reverse();
       const text = VALID.replace(/timeline:\n( {2}.*\n)+/, `timeline:\n${events.join('')}`);
       const pm = service();
       const document = doc(text);
       pm.parse(document);
-      const started = Date.now();
       const [action] = pm.codeActions(document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
       assert.equal(action?.kind, 'source.sortTimeline');
-      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+      const sorted = applyEdits(text, action.edit?.changes?.[document.uri] ?? []);
+      const ats = [...sorted.matchAll(/^ {2}- at: (\S+)\n {4}event: (e\d+)$/gm)];
+      assert.equal(ats.length, 10_000);
+      assert.deepEqual(new Set(ats.map((m) => m[2])).size, 10_000, 'every event once');
+      assert.ok(ats.every((m, i) => i === 0 || ats[i - 1]![1]! <= m[1]!), 'in time order');
     });
   });
 

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { readExpectations } from '../../common/markers';
 import {
   closeAllEditors,
+  codeActions,
+  describeActions,
   describeDiagnostics,
   editInEditor,
   extensionApi,
@@ -19,13 +21,6 @@ import {
 const BROKEN = 'broken';
 const SORT_TITLE = /^Sort timeline$|^時系列を並べ替える$/;
 
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
-  // Our server only returns CodeActions (never bare Commands).
-  return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
-}
-
-const describeActions = (actions: vscode.CodeAction[]) => actions.map((a) => `${a.kind?.value ?? '?'} "${a.title}"`).join(', ') || '(none)';
 
 /** The timeline's event blocks, as sets of lines (sorting reorders whole items). */
 function timelineLines(text: string): string[] {

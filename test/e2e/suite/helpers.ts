@@ -276,3 +276,13 @@ export function targetOf(location: vscode.Location | vscode.LocationLink): { uri
 export function countOf(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
+
+/** The code actions VS Code gets for `range` (of `kind`, when given). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+  // Our server only returns CodeActions (never bare Commands).
+  return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}
+
+/** Code actions as `kind "title"`, for assertion messages. */
+export const describeActions = (actions: readonly vscode.CodeAction[]): string => actions.map((a) => `${a.kind?.value ?? '?'} "${a.title}"`).join(', ') || '(none)';

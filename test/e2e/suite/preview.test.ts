@@ -198,7 +198,9 @@ describe('timeline preview', function () {
     assert.match(texts.internal ?? '', /Owner: @rina · Ticket: (OPS-1412|<https:[^>]*OPS-1412>)/);
   });
 
-  it('stays responsive with 10,000 events (prints first paint and update time)', async function () {
+  // Speed is `npm run bench`'s to measure; here, deterministically: the picture is drawn in full once,
+  // and an edit reaches it as a patch, not a second full render. Timings are printed as information.
+  it('draws 10,000 events once and an edit as a patch (prints first paint and update time)', async function () {
     this.timeout(180_000);
     const uri = await writeWorkspaceFile('big.postmortem.yaml', bigDocument(10_000));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -210,9 +212,17 @@ describe('timeline preview', function () {
     await editInEditor(editor, rangeOf(editor.document, 'Event number 5000 '), 'Event number 5000 edited ');
     await previewShows((s) => (s.version ?? 0) >= editor.document.version, 'the edit in the preview', 60_000);
     const updateShown = Date.now() - edited;
-    const { renders, requests } = await vscode.commands.executeCommand<{ renders: { kind: string; ms: number; events: number }[]; requests: { ms: number; version: number }[] }>('_postmortem.preview.renders');
-    const webview = renders.filter((r) => r.events === 10_000);
+    type Renders = { renders: { kind: string; ms: number; events: number }[]; requests: { ms: number; version: number }[] };
+    const bigRenders = (r: Renders) => r.renders.filter((render) => render.events === 10_000);
+    // The webview reports a render after drawing it, which can be after the snapshot shows the edit.
+    const reported = await waitUntil(async () => {
+      const r = await vscode.commands.executeCommand<Renders>('_postmortem.preview.renders');
+      return bigRenders(r).length >= 2 ? r : undefined;
+    }, 60_000, 'the webview to report the render of the edit');
+    const { requests } = reported;
+    const webview = bigRenders(reported);
     console.log(`      10,000 events: command to picture ${firstShown} ms, keystroke to picture ${updateShown} ms; model requests ${requests.map((r) => `v${r.version} ${r.ms} ms`).join(', ')}; webview renders ${webview.map((r) => `${r.kind} ${Math.round(r.ms)} ms`).join(', ')}`);
-    assert.ok(webview.every((r) => r.ms < 1_000), 'each webview render under a second');
+    assert.deepEqual(webview.filter((r) => r.kind === 'model').length, 1, 'one full render of the 10,000 events');
+    assert.equal(webview.at(-1)?.kind, 'patch', 'the edit arrived as a patch');
   });
 });

@@ -25,6 +25,17 @@ function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
   return analyzeRegulatory(parsed, settings.project.regimes);
 }
 
+/** Every stage still waiting for its report, when "today" is known (overdue and due-soon read these). */
+function* pendingStages(context: RuleContext) {
+  const today = context.settings.today;
+  if (!today) return;
+  for (const analysis of analyses(context)) {
+    const regime = analysis.entry.regime?.node;
+    if (!regime) continue;
+    for (const status of analysis.stages) if (!status.report) yield { analysis, status, today, regime };
+  }
+}
+
 /** The arguments every deadline message shares: stage, regime, due, duration, counted from. */
 function deadlineArgs(context: RuleContext, analysis: RegimeAnalysis, status: StageStatus, limit: Limit): string[] {
   const { l10n } = context;
@@ -114,14 +125,9 @@ export const regulatoryOverdue: Rule = {
   code: 'regulatory-overdue',
   severity: DiagnosticSeverity.Error,
   check(context) {
-    const today = context.settings.today;
-    if (!today) return;
-    for (const analysis of analyses(context)) {
-      for (const status of analysis.stages) {
-        if (status.report || !analysis.entry.regime) continue;
-        const passed = passedLimit(status, today);
-        if (passed?.severity === 'error') context.report(analysis.entry.regime.node, 'reg.check.overdue', deadlineArgs(context, analysis, status, passed));
-      }
+    for (const { analysis, status, today, regime } of pendingStages(context)) {
+      const passed = passedLimit(status, today);
+      if (passed?.severity === 'error') context.report(regime, 'reg.check.overdue', deadlineArgs(context, analysis, status, passed));
     }
   },
 };
@@ -130,19 +136,14 @@ export const regulatoryDue: Rule = {
   code: 'regulatory-due',
   severity: DiagnosticSeverity.Information,
   check(context) {
-    const today = context.settings.today;
-    if (!today) return;
-    for (const analysis of analyses(context)) {
-      for (const status of analysis.stages) {
-        if (status.report || !analysis.entry.regime) continue;
-        const next = status.limits.find((limit) => daysLeft(limit, today) >= 0);
-        const left = next ? daysLeft(next, today) : -1;
-        if (!next || left > DUE_SOON_DAYS) continue;
-        const [stage = '', regime = ''] = deadlineArgs(context, analysis, status, next);
-        if (left === 0) context.report(analysis.entry.regime.node, 'reg.check.dueToday', [stage, regime, next.dueText]);
-        else if (left === 1) context.report(analysis.entry.regime.node, 'reg.check.dueTomorrow', [stage, regime, next.dueText]);
-        else context.report(analysis.entry.regime.node, 'reg.check.dueSoon', [stage, regime, next.dueText, left]);
-      }
+    for (const { analysis, status, today, regime } of pendingStages(context)) {
+      const next = status.limits.find((limit) => daysLeft(limit, today) >= 0);
+      const left = next ? daysLeft(next, today) : -1;
+      if (!next || left > DUE_SOON_DAYS) continue;
+      const [stage = '', name = ''] = deadlineArgs(context, analysis, status, next);
+      if (left === 0) context.report(regime, 'reg.check.dueToday', [stage, name, next.dueText]);
+      else if (left === 1) context.report(regime, 'reg.check.dueTomorrow', [stage, name, next.dueText]);
+      else context.report(regime, 'reg.check.dueSoon', [stage, name, next.dueText, left]);
     }
   },
 };

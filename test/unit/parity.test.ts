@@ -133,3 +133,21 @@ describe('parity of language versions', () => {
     assert.equal(edits[0]?.newText, '1053');
   });
 });
+
+describe('parity and the size limit', () => {
+  it('a version above the size limit takes no part: it is not parsed to be compared', () => {
+    const differs = JA.replace('value: 1053', 'value: 1054') + `# ${'x'.repeat(4000)}\n`;
+    assert.notEqual(differs, JA, 'the Japanese version states another count');
+    const pm = service({ settings: { maxDocumentBytes: 3000 } });
+    const en = doc(EN, EN_URI);
+    const ja = doc(differs, JA_URI);
+    pm.setWorkspaceDocuments([en, ja]);
+    const own = pm.validate(en);
+    assert.ok(!own.some((diagnostic) => diagnostic.code === 'document-too-large'), 'the English version itself is checked');
+    assert.deepEqual(own.filter((diagnostic) => diagnostic.code === 'parity-mismatch'), []);
+    // Within the limit, the same pair differs.
+    const roomy = service({ settings: { maxDocumentBytes: 100_000 } });
+    roomy.setWorkspaceDocuments([en, ja]);
+    assert.equal(roomy.validate(en).filter((diagnostic) => diagnostic.code === 'parity-mismatch').length, 1);
+  });
+});

@@ -129,7 +129,9 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
   const reports = createReports(context);
-  const workspace = new WorkspaceDocuments(context.parse, () => context.l10n);
+  // The other versions are parsed only within the size limit, like every feature: a 16 MB file in
+  // the workspace must not be parsed just to learn its `id` (it blocked the server for seconds).
+  const workspace = new WorkspaceDocuments((document) => (tooLarge(document) ? emptyParse(document) : context.parse(document)), () => context.l10n);
 
   /**
    * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature

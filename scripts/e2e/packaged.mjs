@@ -149,12 +149,25 @@ export async function runPackagedChecks({ browser, check, screenshot, say, attac
 
     await check('packaged: the preview shows the XSS corpus as text, with no script run and no CSP violation', page, async () => {
       await open('xss.postmortem.yaml');
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill('>Postmortem: Open Timeline Preview to the Side');
-      // A click on the row itself: Enter may land while the list is still being filtered.
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Postmortem: Open Timeline Preview to the Side' }).first().click();
+      // The command shows in the palette only while a postmortem editor has focus (`editorLangId`);
+      // right after opening, focus may still be moving. So: focus the editor, then look for the row,
+      // and start over (bounded) when the palette was built before the context was there.
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Postmortem: Open Timeline Preview to the Side' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.locator('.monaco-editor .view-lines').first().click();
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill('>Postmortem: Open Timeline Preview to the Side');
+        try {
+          // A click on the row itself: Enter may land while the list is still being filtered.
+          await row.click({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await view.locator('h1').first().waitFor({ timeout: 60_000 });
       const seen = await view.locator('body').evaluate((body) => ({

@@ -154,7 +154,7 @@ export async function runPackagedChecks({ browser, check, screenshot, say, attac
       // and start over (bounded) when the palette was built before the context was there.
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Postmortem: Open Timeline Preview to the Side' }).first();
       for (let attempt = 1; ; attempt++) {
-        await page.locator('.monaco-editor .view-lines').first().click();
+        await page.locator('.monaco-editor .view-lines:visible').first().click();
         await page.keyboard.press('Control+Shift+P');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();

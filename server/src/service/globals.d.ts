@@ -7,3 +7,8 @@ declare class URL {
   readonly href: string;
   readonly protocol: string;
 }
+
+/** WHATWG Encoding: counting a document's UTF-8 bytes natively (limits.ts). */
+declare class TextEncoder {
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+}

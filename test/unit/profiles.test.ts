@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fixture, lint, TODAY as CLI_TODAY } from './cliHelpers';
 import type { ReportProfile } from '../../server/src/service';
-import { doc, readSample, repoRoot, service, VALID } from './helpers';
+import { golden } from './goldenFiles';
+import { doc, readSample, service, VALID } from './helpers';
 
-const goldenDir = join(repoRoot, 'test', 'unit', 'golden');
-/** `UPDATE_GOLDEN=1` rewrites the files, as for the notice; review the diff before committing. */
-const update = process.env.UPDATE_GOLDEN === '1';
 const TODAY = '2026-01-01';
 
 const exportOf = (text: string, profile: ReportProfile, options: { locale?: string; today?: string; format?: 'md' | 'html' } = {}) =>
@@ -241,15 +237,7 @@ describe('export profiles: golden files', () => {
   ] as const) {
     it(`${sample} as ${profile} matches golden/${profile}.${sample.replace('.postmortem.yaml', '')}.md`, () => {
       const name = `${profile}.${sample.replace('.postmortem.yaml', '')}.md`;
-      const actual = exportOf(readSample(sample), profile, { locale: profile === 'gdpr' ? 'en' : 'ja' });
-      const file = join(goldenDir, name);
-      if (update || !existsSync(file)) {
-        mkdirSync(goldenDir, { recursive: true });
-        writeFileSync(file, actual);
-        if (!update) assert.fail(`${name} did not exist and was written; check it and run again`);
-        return;
-      }
-      assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from the golden file (UPDATE_GOLDEN=1 to accept)`);
+      golden(name, exportOf(readSample(sample), profile, { locale: profile === 'gdpr' ? 'en' : 'ja' }));
     });
   }
 });

@@ -25,6 +25,16 @@ function analyses({ parsed, settings }: RuleContext): RegimeAnalysis[] {
   return analyzeRegulatory(parsed, settings.project.regimes);
 }
 
+/** Every stage whose report was made on a known date (late and before-clock read these). */
+function* reportedStages(context: RuleContext) {
+  for (const analysis of analyses(context)) {
+    for (const status of analysis.stages) {
+      const at = status.report?.at;
+      if (at) yield { analysis, status, at };
+    }
+  }
+}
+
 /** Every stage still waiting for its report, when "today" is known (overdue and due-soon read these). */
 function* pendingStages(context: RuleContext) {
   const today = context.settings.today;
@@ -87,15 +97,12 @@ export const regulatoryLate: Rule = {
   code: 'regulatory-late',
   severity: DiagnosticSeverity.Error,
   check(context) {
-    for (const analysis of analyses(context)) {
-      for (const status of analysis.stages) {
-        const at = status.report?.at;
-        if (status.late?.severity !== 'error' || !at) continue;
-        if (analysis.regime?.id === 'gdpr' && analysis.regime.builtin) {
-          context.report(at.node, 'reg.check.lateGdpr', [status.late.dueText, status.clock ? clockText(status.clock, context.l10n) : '', at.text]);
-        } else {
-          context.report(at.node, 'reg.check.late', [...deadlineArgs(context, analysis, status, status.late), at.text]);
-        }
+    for (const { analysis, status, at } of reportedStages(context)) {
+      if (status.late?.severity !== 'error') continue;
+      if (analysis.regime?.id === 'gdpr' && analysis.regime.builtin) {
+        context.report(at.node, 'reg.check.lateGdpr', [status.late.dueText, status.clock ? clockText(status.clock, context.l10n) : '', at.text]);
+      } else {
+        context.report(at.node, 'reg.check.late', [...deadlineArgs(context, analysis, status, status.late), at.text]);
       }
     }
   },
@@ -152,11 +159,8 @@ export const regulatoryBeforeClock: Rule = {
   code: 'regulatory-before-clock',
   severity: DiagnosticSeverity.Warning,
   check(context) {
-    for (const analysis of analyses(context)) {
-      for (const status of analysis.stages) {
-        const at = status.report?.at;
-        if (status.beforeClock && at && status.clock) context.report(at.node, 'reg.check.beforeClock', [at.text, analysis.regime?.id ?? '', clockText(status.clock, context.l10n)]);
-      }
+    for (const { analysis, status, at } of reportedStages(context)) {
+      if (status.beforeClock && status.clock) context.report(at.node, 'reg.check.beforeClock', [at.text, analysis.regime?.id ?? '', clockText(status.clock, context.l10n)]);
     }
   },
 };

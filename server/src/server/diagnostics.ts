@@ -22,6 +22,8 @@ export class DiagnosticsPublisher {
     private readonly pullMode: () => boolean,
     private readonly log: (message: string) => void,
     private readonly jobs: ParseJobs,
+    /** Told after each document's findings are computed, so work that needs its parse can follow (parity). */
+    private readonly checked: (uri: string) => void = () => undefined,
   ) {}
 
   /** Called on open and change; a no-op for pull clients, who ask when they want. */
@@ -69,6 +71,7 @@ export class DiagnosticsPublisher {
     const stop = () => (token?.isCancellationRequested ? requestCancelled() : this.documents.get(uri)?.version !== version ? superseded() : undefined);
     const items = await this.compute(document, stop);
     if (!items) throw superseded();
+    this.checked(uri);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   }
 
@@ -90,6 +93,7 @@ export class DiagnosticsPublisher {
       const diagnostics = await this.compute(document, () => (stale() ? superseded() : undefined));
       if (!diagnostics || stale()) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.checked(uri);
     } catch (error) {
       if (!(error instanceof ResponseError)) throw error;
     }

@@ -24,7 +24,7 @@ const log = (message: string) => connection.console.error(message);
 const currentService = withToday(() => service);
 // Long parses and checks run in slices, one parse per document shared by every request (slices.ts).
 const jobs = new ParseJobs(currentService, log, (uri) => documents.get(uri) !== undefined);
-const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log, jobs);
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log, jobs, (uri) => workspace.documentChecked(uri));
 const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
 // Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
 let refreshQueued = false;
@@ -37,7 +37,7 @@ const recheck = (uris: string[]) => {
     publisher.refreshAll();
   });
 };
-const workspace = new WorkspaceFiles(connection, documents, currentService, recheck, log);
+const workspace = new WorkspaceFiles(connection, documents, currentService, recheck, log, () => settings.maxDocumentBytes);
 connection.onDidChangeWatchedFiles((params) => {
   projectConfig.onWatchedFiles(params.changes);
   workspace.onWatchedFiles(params.changes);

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
@@ -23,6 +23,10 @@ export class WorkspaceFiles {
   // Versions of disk texts count down from -1 so they never collide with an editor's versions of the same URI.
   private nextVersion = -1;
   private dynamicWatching = false;
+  /** Open documents edited since they were last checked: their pairing may have changed. */
+  private readonly changed = new Set<string>();
+  /** The counterparts each open document had when it was last checked. */
+  private readonly paired = new Map<string, string[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -30,6 +34,8 @@ export class WorkspaceFiles {
     private readonly service: () => PostmortemService,
     private readonly recheck: (uris: string[]) => void,
     private readonly log: (message: string) => void,
+    /** Files above the size limit are never checked, so they are not read either (a 16 MB file would be kept in memory for nothing). */
+    private readonly maxBytes: () => number,
   ) {}
 
   initialize(params: InitializeParams): void {
@@ -44,6 +50,8 @@ export class WorkspaceFiles {
     for (const folder of this.folders) await this.collect(folder, files);
     await Promise.all(files.map((file) => this.readFromDisk(file)));
     this.sync();
+    // Pairings found before the files were read are incomplete: every open document finds its own again when re-checked.
+    for (const document of this.documents.all()) this.changed.add(document.uri);
     this.recheck(this.documents.all().map((document) => document.uri));
     if (this.dynamicWatching) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.postmortem.{yaml,yml}' }] });
@@ -57,13 +65,32 @@ export class WorkspaceFiles {
     void Promise.all(changes.map((change) => this.onFileEvent(change.uri, change.type === FileChangeType.Deleted)));
   }
 
-  /** An open document changed (or opened, or closed): the service sees the new text; its other versions are re-checked. */
+  /**
+   * An open document changed (or opened, or closed): the service sees the new text at once, but its
+   * other versions are found only after it has been checked (`documentChecked`). Finding them needs
+   * the document's parse; asking for it here would parse on every keystroke inside the message
+   * handler, defeating the burst coalescing and the sliced parse of the diagnostics.
+   */
   documentChanged(uri: string): void {
-    const before = this.counterpartsOf(uri);
     this.sync();
+    if (this.documents.get(uri)) {
+      this.changed.add(uri);
+      return;
+    }
+    // Closed: its file on disk (if any) stands for it again; whoever it was paired with is re-checked now.
+    this.changed.delete(uri);
+    const before = this.paired.get(uri) ?? [];
+    this.paired.delete(uri);
+    this.recheckOpen(uri, before, this.counterpartsOf(uri));
+  }
+
+  /** The diagnostics of `uri` were just computed (its parse is cached): re-check the versions it is, or was, paired with. */
+  documentChecked(uri: string): void {
+    if (!this.changed.delete(uri)) return;
+    const before = this.paired.get(uri) ?? [];
     const after = this.counterpartsOf(uri);
-    const affected = [...new Set([...before, ...after])].filter((other) => this.documents.get(other));
-    if (affected.length > 0) this.recheck(affected);
+    this.paired.set(uri, after);
+    this.recheckOpen(uri, before, after);
   }
 
   dispose(): void {
@@ -73,6 +100,11 @@ export class WorkspaceFiles {
   private counterpartsOf(uri: string): string[] {
     const document = this.documents.get(uri) ?? this.onDisk.get(uri);
     return document ? this.service().counterparts(document) : [];
+  }
+
+  private recheckOpen(uri: string, before: readonly string[], after: readonly string[]): void {
+    const affected = [...new Set([...before, ...after])].filter((other) => other !== uri && this.documents.get(other));
+    if (affected.length > 0) this.recheck(affected);
   }
 
   private sync(): void {
@@ -87,13 +119,16 @@ export class WorkspaceFiles {
     if (deleted) this.onDisk.delete(uri);
     else await this.readFromDisk(fileURLToPath(uri));
     this.sync();
-    const affected = [...new Set([...before, ...this.counterpartsOf(uri)])].filter((other) => this.documents.get(other));
-    if (affected.length > 0) this.recheck(affected);
+    this.recheckOpen(uri, before, this.counterpartsOf(uri));
   }
 
   private async readFromDisk(file: string): Promise<void> {
     const uri = pathToFileURL(file).href;
     try {
+      if ((await stat(file)).size > this.maxBytes()) {
+        this.onDisk.delete(uri);
+        return;
+      }
       const text = await readFile(file, 'utf8');
       this.onDisk.set(uri, { uri, version: this.nextVersion--, getText: () => text });
     } catch {

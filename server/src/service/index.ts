@@ -131,7 +131,13 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const reports = createReports(context);
   // The other versions are parsed only within the size limit, like every feature: a 16 MB file in
   // the workspace must not be parsed just to learn its `id` (it blocked the server for seconds).
-  const workspace = new WorkspaceDocuments((document) => (tooLarge(document) ? emptyParse(document) : context.parse(document)), () => context.l10n);
+  // Files nobody edits are parsed on their own and only their key is kept, not their tree.
+  const workspace = new WorkspaceDocuments(
+    (document) => (tooLarge(document) ? emptyParse(document) : context.parse(document)),
+    (document) => (tooLarge(document) ? emptyParse(document) : parsePostmortem({ uri: document.uri, version: document.version, text: document.getText() })),
+    (uri) => cache.has(uri),
+    () => context.l10n,
+  );
 
   /**
    * Positions come from clients and may lie anywhere (line 1e9, negative, fractional): every feature

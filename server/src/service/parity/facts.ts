@@ -140,7 +140,12 @@ function timeValue(fact: TimeFact): string {
 }
 
 /** The document's `id` and `language`, which make two files versions of one incident. */
-export function versionKey(parsed: ParsedPostmortem): { id: string; language: string | undefined } | undefined {
+export interface VersionKey {
+  id: string;
+  language: string | undefined;
+}
+
+export function versionKey(parsed: ParsedPostmortem): VersionKey | undefined {
   const root = factsOf(parsed).root;
   const id = stringValue(childOf(root, 'id'));
   return id ? { id, language: stringValue(childOf(root, 'language')) } : undefined;

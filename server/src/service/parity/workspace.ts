@@ -3,7 +3,7 @@ import type { TextDocumentLike } from '../context';
 import type { Localizer } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
 import { parityDiagnostics } from './compare';
-import { versionKey } from './facts';
+import { versionKey, type VersionKey } from './facts';
 
 /**
  * The other postmortems the service is given (the workspace's files, open ones as edited; the files
@@ -13,14 +13,27 @@ import { versionKey } from './facts';
 export class WorkspaceDocuments {
   private documents = new Map<string, TextDocumentLike>();
   private cache = new Map<string, { parsed: ParsedPostmortem; key: string; diagnostics: Diagnostic[] }>();
+  /** Each document's `id` and `language` by version: a workspace of a thousand files keeps a thousand keys, not a thousand trees. */
+  private readonly keys = new Map<string, { version: number; key: VersionKey | undefined }>();
+  /** The parses of counterparts nobody is editing, kept while they stay counterparts (their findings point into them). */
+  private readonly detached = new Map<string, ParsedPostmortem>();
 
+  /**
+   * @param parse the service's cached parse, for documents a feature has parsed already (open ones)
+   * @param parseDetached a parse of its own for the others, which the parse cache never keeps
+   * @param isCached whether the service's cache holds a parse of the URI
+   */
   constructor(
     private readonly parse: (document: TextDocumentLike) => ParsedPostmortem,
+    private readonly parseDetached: (document: TextDocumentLike) => ParsedPostmortem,
+    private readonly isCached: (uri: string) => boolean,
     private readonly l10n: () => Localizer,
   ) {}
 
   set(documents: Iterable<TextDocumentLike>): void {
     this.documents = new Map([...documents].map((document) => [document.uri, document]));
+    for (const uri of this.keys.keys()) if (!this.documents.has(uri)) this.keys.delete(uri);
+    for (const uri of this.detached.keys()) if (!this.documents.has(uri)) this.detached.delete(uri);
   }
 
   /** The other versions of `document`'s incident, as documents of the workspace. */
@@ -30,7 +43,7 @@ export class WorkspaceDocuments {
     const found: TextDocumentLike[] = [];
     for (const other of this.documents.values()) {
       if (other.uri === document.uri) continue;
-      const key = versionKey(this.parse(other));
+      const key = this.keyOf(other);
       if (key?.id === own.id && key.language !== own.language && (key.language !== undefined || own.language !== undefined)) found.push(other);
     }
     return found;
@@ -45,7 +58,7 @@ export class WorkspaceDocuments {
     if (cached && cached.parsed === parsed && cached.key === key) return cached.diagnostics;
     const diagnostics: Diagnostic[] = [];
     for (const other of others) {
-      const otherParsed = this.parse(other);
+      const otherParsed = this.parsedOf(other);
       diagnostics.push(...parityDiagnostics(parsed, { parsed: otherParsed, language: versionKey(otherParsed)?.language }, this.l10n()));
     }
     this.cache.set(document.uri, { parsed, key, diagnostics });
@@ -54,5 +67,23 @@ export class WorkspaceDocuments {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  private keyOf(document: TextDocumentLike): VersionKey | undefined {
+    const known = this.keys.get(document.uri);
+    if (known?.version === document.version) return known.key;
+    const parsed = this.isCached(document.uri) ? this.parse(document) : this.parseDetached(document);
+    const key = versionKey(parsed);
+    this.keys.set(document.uri, { version: document.version, key });
+    return key;
+  }
+
+  private parsedOf(document: TextDocumentLike): ParsedPostmortem {
+    if (this.isCached(document.uri)) return this.parse(document);
+    const kept = this.detached.get(document.uri);
+    if (kept?.version === document.version) return kept;
+    const parsed = this.parseDetached(document);
+    this.detached.set(document.uri, parsed);
+    return parsed;
   }
 }

@@ -40,6 +40,10 @@ export class ParseCache {
     }
   }
 
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
   forget(uri: string): void {
     this.paused.get(uri)?.return(undefined as never);
     this.entries.delete(uri);

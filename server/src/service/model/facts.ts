@@ -1,3 +1,4 @@
+import { defineQuery, querySteps } from '../parse/snapshot';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode, type YPair, type YScalar } from '../parse/tree';
 import { isValidTimeZone, parseTime, type ParsedTime } from '../time';
@@ -147,7 +148,7 @@ export function earliestOfKind(events: readonly EventFact[], kind: string): Even
   return earliest;
 }
 
-const factsCache = new WeakMap<ParsedPostmortem, PostmortemFacts>();
+const FACTS = defineQuery<PostmortemFacts>('facts');
 /** Events read between two looks at `shouldYield`. */
 const EVENT_RUN = 256;
 const eventFacts = new WeakMap<YNode, { index: number; zone: string | undefined; fact: EventFact }>();
@@ -191,12 +192,7 @@ export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
 
 /** The same as a Work (util/work.ts): reading the events of a long timeline pauses between runs of them. */
 export function* factsSteps(parsed: ParsedPostmortem, shouldYield: () => boolean): Work<PostmortemFacts> {
-  let facts = factsCache.get(parsed);
-  if (!facts) {
-    facts = yield* readFacts(parsed.root, shouldYield);
-    factsCache.set(parsed, facts);
-  }
-  return facts;
+  return yield* querySteps(parsed, FACTS, () => readFacts(parsed.root, shouldYield));
 }
 
 function* readFacts(rootNode: YNode | null, shouldYield: () => boolean): Work<PostmortemFacts> {

@@ -75,7 +75,7 @@ export function applyPatch<T extends object>(base: T, patch: Patch<T>): T {
 }
 
 /** Whether a patch changes nothing. */
-export function isEmptyPatch(patch: Patch<object>): boolean {
+export function isEmptyPatch<T>(patch: Patch<T>): boolean {
   return Object.keys(patch.set).length === 0 && patch.unset.length === 0 && Object.keys(patch.splices).length === 0;
 }
 

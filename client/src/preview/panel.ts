@@ -40,6 +40,8 @@ export class PreviewPanel implements vscode.Disposable {
   private stale: string | undefined;
   private ready = false;
   private inFlight = false;
+  /** Answers in a row older than the document. */
+  private behind = 0;
   private again = false;
   private highlighted: string | undefined;
   private lastDiagnostics = '';
@@ -151,8 +153,10 @@ export class PreviewPanel implements vscode.Disposable {
       }
       this.requests.push({ ms: Date.now() - started, version: model.version, events: model.events.length });
       if (this.requests.length > 200) this.requests.shift();
-      // Changes that arrived after the server's quiet turn: ask again (once, if it moved on at all).
-      if (model.version < document.version && model.version > (this.requests.at(-2)?.version ?? -1)) this.again = true;
+      // Changes that reached the server after its quiet turn: ask again, a few rounds at most (a
+      // server that cannot catch up must not be asked in a loop; the next change asks anyway).
+      this.behind = model.version < document.version ? this.behind + 1 : 0;
+      if (this.behind > 0 && this.behind <= 3) this.again = true;
     } catch (error) {
       if (this.client.isRunning()) console.warn(`postmortem preview: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

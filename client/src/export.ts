@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/protocol';
+import { ExportNoticeRequest, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/contracts';
 
 const LANGUAGE_ID = 'postmortem';
 
@@ -41,16 +41,14 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
       const target = options?.target ?? (await askTarget(document, format, what));
       if (!target) return undefined;
 
-      const uri = document.uri.toString();
-      // A notice from half a document is worse than none: refuse while the YAML does not parse.
-      const model = await client.sendRequest(TimelineRequest, { uri });
-      if (model?.problem) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
-        return undefined;
-      }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, audience: what.audience, ...(what.profile ? { profile: what.profile } : {}) });
+      // The server refuses a document whose YAML does not parse: a notice from half a document is worse than none.
+      const result = await client.sendRequest(ExportNoticeRequest, { uri: document.uri.toString(), format, audience: what.audience, ...(what.profile ? { profile: what.profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
+        return undefined;
+      }
+      if ('problem' in result) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', result.problem.message));
         return undefined;
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));

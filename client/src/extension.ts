@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { SETTINGS_SECTION } from '../../server/src/contracts/settings';
 import { registerInsertSnippet } from './commands/insertSnippet';
 import { registerNewPostmortem } from './commands/newPostmortem';
 import { registerExport } from './export';

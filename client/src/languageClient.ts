@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { normalizeSettings, SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { normalizeSettings, SETTINGS_SECTION } from '../../server/src/contracts/settings';
 
 export const LANGUAGE_ID = 'postmortem';
 /** `postmortem.config.yaml`: the server checks it against its own schema and applies it to the postmortems. */
@@ -16,7 +16,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { language: CONFIG_LANGUAGE_ID }],
-    // Quick fixes with places to fill in come as a command this client runs (protocol/snippets).
+    // Quick fixes with places to fill in come as a command this client runs (contracts/snippets).
     initializationOptions: { settings: readSettings(), insertSnippetCommand: true },
     outputChannelName: vscode.l10n.t('Postmortem Language Server'),
     diagnosticPullOptions: { onChange: true, onSave: false },

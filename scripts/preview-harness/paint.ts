@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { TimelineModel } from '../../server/src/protocol';
+import type { TimelineModel } from '../../server/src/contracts';
 import { diffModels } from '../../client/src/preview/diff';
 import type { ModelPatch, ToWebview, ViewModel } from '../../client/src/preview/messages';
 import { launchBrowser, openPreview } from './page';

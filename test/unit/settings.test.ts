@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
 import { repoRoot } from './helpers';
 

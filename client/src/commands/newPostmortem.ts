@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NewDocumentRequest } from '../../../server/src/protocol/template';
-import { localDate } from '../../../server/src/protocol/today';
+import { NewDocumentRequest } from '../../../server/src/contracts/template';
+import { localDate } from '../../../server/src/contracts/today';
 import { LANGUAGE_ID } from '../languageClient';
 
 /**

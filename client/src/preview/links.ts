@@ -1,4 +1,4 @@
-import type { TimelineModel } from '../../../server/src/protocol';
+import type { TimelineModel } from '../../../server/src/contracts';
 import type { DiagnosticView } from './messages';
 
 type SourceLink = TimelineModel['links'][number];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { isHttpsUrl, TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { isHttpsUrl, TimelineRequest, type TimelineModel } from '../../../server/src/contracts';
 import { diffModels } from './diff';
 import { previewShell } from './html';
 import { LinkIndex } from './links';

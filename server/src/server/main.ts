@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
-import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippets';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../contracts/settings';
+import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../contracts/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentUri, registerFeatureHandlers } from './handlers';
@@ -71,7 +71,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-/** How this client takes quick fixes with places to fill in (protocol/snippets). */
+/** How this client takes quick fixes with places to fill in (contracts/snippets). */
 function snippetSupport(params: InitializeParams): SnippetSupport {
   if ((params.initializationOptions as { insertSnippetCommand?: unknown } | undefined)?.insertSnippetCommand === true) return { command: INSERT_SNIPPET_COMMAND };
   // LSP 3.18; the 3.17 types do not name the flag yet.

@@ -1,6 +1,6 @@
 import { createLocalizer, type Localizer } from '../../l10n';
-import { noticeMessages } from '../../l10n/messages/notice';
-import { notice11Messages } from '../../l10n/messages/notice11';
+import type { noticeMessages } from '../../l10n/messages/notice';
+import type { notice11Messages } from '../../l10n/messages/notice11';
 import { factsOf, type EventFact, type PostmortemFacts } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
@@ -13,6 +13,7 @@ import type { RegimeDefinition } from '../../regulatory/regimes';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
+import { LABEL_KEYS } from '../../../contracts/labels';
 import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
 import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf, stringList } from './sections';
 
@@ -193,11 +194,19 @@ function methodLabel(method: string, l10n: Localizer): string {
   }
 }
 
+/**
+ * The contracts list the label keys the webview may read; the notice message tables word them.
+ * Both directions are checked: a key in one and not the other does not compile.
+ */
+type MessageLabelKey = keyof (typeof noticeMessages)['en'] | keyof (typeof notice11Messages)['en'];
+const labelKeysAgree: [MessageLabelKey] extends [LabelKey] ? ([LabelKey] extends [MessageLabelKey] ? true : never) : never = true;
+void labelKeysAgree;
+
 const labelCache = new Map<Language, Labels>();
 function labelsFor(l10n: Localizer): Labels {
   let labels = labelCache.get(l10n.locale);
   if (!labels) {
-    labels = Object.fromEntries(([...Object.keys(noticeMessages.en), ...Object.keys(notice11Messages.en)] as LabelKey[]).map((key) => [key, l10n.t(key)])) as Labels;
+    labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, l10n.t(key)])) as Labels;
     labelCache.set(l10n.locale, labels);
   }
   return labels;

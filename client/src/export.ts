@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/contracts';
-
-const LANGUAGE_ID = 'postmortem';
+import { COMMANDS, ExportNoticeRequest, LANGUAGE_ID, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/contracts';
 
 /** What the person chose to export: the notice for an audience, or a report profile. */
 interface Choice {
@@ -26,7 +24,7 @@ export interface ExportOptions {
  */
 export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(COMMANDS.exportNotice, async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
       // A keybinding's `args` arrive as the only argument, for the active postmortem.
       const options = given ?? (resource && !(resource instanceof vscode.Uri) ? resource : undefined);
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();

@@ -8,9 +8,9 @@ import { LinkIndex } from './links';
 import { array, count, shape, string } from './guard';
 import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from './messages';
 import { accept, fromWebview, viewModel } from './validate';
+import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../../../server/src/contracts/ids';
 
-export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
-const LANGUAGE_ID = 'postmortem';
+export { PREVIEW_VIEW_TYPE };
 /** Just enough to let a burst of keystrokes become one request; the server's parse is the real cost. */
 const CHANGE_DELAY_MS = 25;
 const SEVERITIES: DiagnosticView['severity'][] = ['error', 'warning', 'info', 'hint'];

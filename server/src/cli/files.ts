@@ -2,8 +2,11 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { GitIgnore } from './gitignore';
 import { readHead, type InputProblem } from './read';
+import { FIRST_LINE_PATTERN } from '../contracts/ids';
 
 const POSTMORTEM_NAME = /\.postmortem\.ya?ml$/i;
+/** The first line that names a postmortem, after a byte order mark if there is one. */
+const FIRST_LINE = new RegExp(`^\uFEFF?${FIRST_LINE_PATTERN.slice(1)}`);
 const YAML_NAME = /\.ya?ml$/i;
 /** Never postmortems, often huge: skipped even without a .gitignore. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -119,7 +122,7 @@ async function walk(directory: string, ignore: GitIgnore, problems: InputProblem
 /** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1` (or `1.1`). */
 export async function startsAsPostmortem(path: string): Promise<boolean> {
   const head = await readHead(path, 256);
-  return /^\uFEFF?postmortem:\s*1(\.1)?\s*(#.*)?$/.test(head.split(/\r\n?|\n/)[0] ?? '');
+  return FIRST_LINE.test(head.split(/\r\n?|\n/)[0] ?? '');
 }
 
 async function walkGlob(pattern: string, problems: InputProblem[], at: At): Promise<string[]> {

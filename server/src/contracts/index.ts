@@ -10,3 +10,4 @@ export * from './labels';
 export * from './vocabulary';
 export * from './snippets';
 export * from './url';
+export * from './ids';

@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../contracts/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SERVICE_SETTING_KEYS, serviceSettings, SETTINGS_SECTION, type PostmortemSettings } from '../contracts/settings';
 import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../contracts/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -9,6 +9,7 @@ import { ParseJobs } from './slices';
 import { WorkspaceFiles } from './workspace';
 import { ProjectConfigTracker } from './projectConfig';
 import { withToday } from './today';
+import { DIAGNOSTIC_SOURCE } from '../contracts/ids';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -50,7 +51,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
   workspace.initialize(params);
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays, maxDocumentBytes: initial.maxDocumentBytes }, snippets: snippetSupport(params) });
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: serviceSettings(initial), snippets: snippetSupport(params) });
   projectConfig.initialize(params);
   return {
     capabilities: {
@@ -65,7 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
       ...projectConfig.capabilities(),
-      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
@@ -99,9 +100,10 @@ async function refreshSettings(): Promise<void> {
 }
 
 function applySettings(next: PostmortemSettings): void {
-  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays || next.maxDocumentBytes !== settings.maxDocumentBytes;
+  // Every setting the service reads (the table's `service` rows) goes to it; a change re-checks.
+  const changed = SERVICE_SETTING_KEYS.some((key) => next[key] !== settings[key]);
   settings = next;
-  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays, maxDocumentBytes: next.maxDocumentBytes });
+  service.configure(serviceSettings(next));
   if (changed) publisher.refreshAll();
 }
 

@@ -1,0 +1,28 @@
+/**
+ * The names the extension, the server and the command line agree on. package.json repeats the
+ * language ids, the command ids and the first-line pattern (VS Code reads them before any code
+ * runs); test/unit/contracts.test.ts keeps it in step with these.
+ */
+export const LANGUAGE_ID = 'postmortem';
+/** `postmortem.config.yaml`: a project's configuration. */
+export const CONFIG_LANGUAGE_ID = 'postmortem-config';
+
+/** The `source` of every diagnostic the service reports. */
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+
+/** The commands package.json contributes (the palette, menus and keybindings name them). */
+export const COMMANDS = {
+  newPostmortem: 'postmortem.newPostmortem',
+  openPreviewToSide: 'postmortem.openPreviewToSide',
+  exportNotice: 'postmortem.exportNotice',
+  restartServer: 'postmortem.restartServer',
+} as const;
+
+/** The preview's webview panel type (`onWebviewPanel:` in package.json restores it). */
+export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
+
+/**
+ * The format's second way to name a postmortem, besides the `.postmortem.yaml` suffix: a YAML file
+ * whose first line declares one of the format versions (`postmortem: 1`, `postmortem: 1.1`).
+ */
+export const FIRST_LINE_PATTERN = '^postmortem:\\s*1(\\.1)?\\s*(#.*)?$';

@@ -125,8 +125,9 @@ describe('LSP server over stdio: push mode', function () {
     await client.waitForDiagnostics(uri);
     const result = await client.request<ExportNoticeResult | null>('postmortem/exportNotice', { uri, format: 'md' });
     assert.ok(result && 'problem' in result, JSON.stringify(result));
-    assert.equal(result.problem.line, 1);
-    assert.ok(result.problem.message.length > 0);
+    const model = await client.request<{ problem?: { line: number; message: string } } | null>('postmortem/timeline', { uri });
+    assert.ok(model?.problem);
+    assert.deepEqual(result.problem, { line: model.problem.line, message: model.problem.message });
   });
 
   it('serves the timeline model and a new-document template through the shared contracts', async () => {

@@ -26,7 +26,8 @@ export interface ExportNoticeParams {
 
 /**
  * The rendered text, or why there is none: a notice from half a document is worse than none, so a
- * document whose YAML does not parse answers its first problem (the line is 0-based). Null for a
+ * document whose YAML does not parse answers its first problem (the line is 1-based, as the
+ * message words it; the same as the timeline model's `problem`). Null for a
  * document the server does not hold.
  */
 export type ExportNoticeResult = { text: string } | { problem: { line: number; message: string } };

@@ -31,3 +31,8 @@ export type CountermeasureStatus = (typeof COUNTERMEASURE_STATUSES)[number];
 /** `detection.method`: how the incident was found. */
 export const DETECTION_METHODS = ['internal_monitoring', 'user_report', 'bug_bounty', 'external_report', 'regulator', 'other'] as const;
 export type DetectionMethod = (typeof DETECTION_METHODS)[number];
+
+/** Whether a value read from a document is one of a vocabulary's (narrowing it, so label lookups type-check). */
+export function isOneOf<T extends string | number>(values: readonly T[], value: unknown): value is T {
+  return (values as readonly unknown[]).includes(value);
+}

@@ -16,6 +16,7 @@ import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language,
 import { LABEL_KEYS } from '../../../contracts/labels';
 import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
 import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf, stringList } from './sections';
+import { DETECTION_METHODS, DOCUMENT_STATUSES, isOneOf } from '../../../contracts/vocabulary';
 
 export interface BuildOptions {
   deadlineDays: number;
@@ -95,7 +96,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       id: stringValue(childOf(root, 'id')),
       title: proseValue(childOf(root, 'title')) ?? '',
       status,
-      statusLabel: status === 'draft' || status === 'review' || status === 'published' ? l10n.t(`notice.status.${status}`) : status,
+      statusLabel: isOneOf(DOCUMENT_STATUSES, status) ? l10n.t(`notice.status.${status}`) : status,
       published: facts.published?.text,
       publishedText: published && facts.published ? published.time.text : facts.published?.text,
       languageTag,
@@ -150,7 +151,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
 
 function eventView(event: EventFact, view: (time: ParsedTime | undefined) => TimeView | undefined, impactStart: TimeView | undefined): TimelineEvent {
   const at = view(event.at?.time);
-  const kind: EventKind = (EVENT_KINDS as readonly string[]).includes(event.kind) ? (event.kind as EventKind) : 'other';
+  const kind: EventKind = isOneOf(EVENT_KINDS, event.kind) ? event.kind : 'other';
   return {
     id: `event:${event.index}`,
     index: event.index,
@@ -181,17 +182,8 @@ function problemOf(parsed: ParsedPostmortem, ui: Localizer): { problem?: Timelin
 }
 
 function methodLabel(method: string, l10n: Localizer): string {
-  switch (method) {
-    case 'internal_monitoring':
-    case 'user_report':
-    case 'bug_bounty':
-    case 'external_report':
-    case 'regulator':
-    case 'other':
-      return l10n.t(`notice.method.${method}`);
-    default:
-      return method;
-  }
+  // A method the schema gains does not compile here until its label exists.
+  return isOneOf(DETECTION_METHODS, method) ? l10n.t(`notice.method.${method}`) : method;
 }
 
 /**

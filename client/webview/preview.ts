@@ -1,6 +1,6 @@
-import { applyPatch } from '../src/preview/diff';
-import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../src/preview/messages';
-import { accept, toWebview } from '../src/preview/validate';
+import { applyPatch } from '../shared/diff';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../shared/messages';
+import { accept, toWebview } from '../shared/validate';
 import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';

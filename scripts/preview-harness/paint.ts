@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TimelineModel } from '../../server/src/contracts';
-import { diffModels } from '../../client/src/preview/diff';
-import type { ModelPatch, ToWebview, ViewModel } from '../../client/src/preview/messages';
+import { diffModels } from '../../client/shared/diff';
+import type { ModelPatch, ToWebview, ViewModel } from '../../client/shared/messages';
 import { launchBrowser, openPreview } from './page';
 
 export interface PaintResult {

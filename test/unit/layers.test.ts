@@ -35,10 +35,23 @@ describe('layer fence (ESLint)', function () {
   });
 
   it('keeps the webview away from the service and vscode', async () => {
-    await passes('client/webview/fence.ts', "import { value } from '../src/preview/messages';");
+    await passes('client/webview/fence.ts', "import { value } from '../shared/messages';");
+    await passes('client/webview/fence.ts', "import { value } from '../../server/src/contracts/vocabulary';");
+    await fails('client/webview/fence.ts', "import { value } from '../src/preview/panel';");
+    await fails('client/webview/fence.ts', "import { value } from '../src/extension';");
     await fails('client/webview/fence.ts', "import { value } from '../../server/src/service';");
     await fails('client/webview/fence.ts', "import type { value } from '../../server/src/service/index';");
     await fails('client/webview/fence.ts', "import { value } from 'vscode';");
+  });
+
+  it('lets the code shared by the extension host and the webview import only itself and the contracts', async () => {
+    await passes('client/shared/fence.ts', "import { value } from './guard';");
+    await passes('client/shared/fence.ts', "import type { value } from '../../server/src/contracts';");
+    await passes('client/src/preview/fence.ts', "import { value } from '../../shared/validate';");
+    await fails('client/shared/fence.ts', "import { value } from '../src/preview/panel';");
+    await fails('client/shared/fence.ts', "import { value } from '../webview/dom';");
+    await fails('client/shared/fence.ts', "import { value } from '../../server/src/service';");
+    await fails('client/shared/fence.ts', "import { value } from 'vscode';");
   });
 
   it('keeps the service free of the LSP connection, Node I/O and the layers above it', async () => {

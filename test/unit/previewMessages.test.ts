@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { diffModels } from '../../client/src/preview/diff';
-import type { ViewModel } from '../../client/src/preview/messages';
-import { accept, fromWebview, modelPatch, toWebview, viewModel } from '../../client/src/preview/validate';
+import { diffModels } from '../../client/shared/diff';
+import type { ViewModel } from '../../client/shared/messages';
+import { accept, fromWebview, modelPatch, toWebview, viewModel } from '../../client/shared/validate';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
 import { FULL_11 } from './format11Fixture';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { WebviewState } from './messages';
+import type { WebviewState } from '../../shared/messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './panel';
 import { COMMANDS, LANGUAGE_ID } from '../../../server/src/contracts/ids';
 

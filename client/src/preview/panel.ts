@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { isHttpsUrl, TimelineRequest, type TimelineModel } from '../../../server/src/contracts';
-import { diffModels } from './diff';
+import { diffModels } from '../../shared/diff';
 import { previewShell } from './html';
 import { LinkIndex } from './links';
-import { array, count, shape, string } from './guard';
-import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from './messages';
-import { accept, fromWebview, viewModel } from './validate';
+import { array, count, shape, string } from '../../shared/guard';
+import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from '../../shared/messages';
+import { accept, fromWebview, viewModel } from '../../shared/validate';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../../../server/src/contracts/ids';
 
 export { PREVIEW_VIEW_TYPE };

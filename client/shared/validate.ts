@@ -1,6 +1,6 @@
 import { array, boolean, count, either, type Guard, literal, number, optional, record, shape, string, tagged, unit } from './guard';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewEvent, ViewModel } from './messages';
-import { COUNTERMEASURE_TYPES, EVENT_KINDS } from '../../../server/src/contracts/vocabulary';
+import { COUNTERMEASURE_TYPES, EVENT_KINDS } from '../../server/src/contracts/vocabulary';
 
 /**
  * The checks every message between the extension and the preview's webview passes before either

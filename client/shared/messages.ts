@@ -1,4 +1,4 @@
-import type { TimelineModel } from '../../../server/src/contracts';
+import type { TimelineModel } from '../../server/src/contracts';
 
 /**
  * What the extension and the preview's webview say to each other. Type-only: the webview bundle

@@ -5,10 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, CONFIG_LANGUAGE_ID, FIRST_LINE_PATTERN, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../../server/src/contracts/ids';
-import { SETTING_KEYS, SETTINGS, SETTINGS_SECTION, type SettingRow } from '../../server/src/contracts/settings';
+import { SETTING_FLAGS, SETTING_KEYS, SETTINGS, SETTINGS_SECTION, type SettingRow } from '../../server/src/contracts/settings';
 import { FORMAT_VERSIONS } from '../../server/src/contracts/vocabulary';
 import { SETTING_OPTIONS, settingsFromFlags } from '../../server/src/cli/settingFlags';
 import { parseArguments, isUsageProblem } from '../../server/src/cli/options';
+import { createLocalizer } from '../../server/src/service';
 import { repoRoot } from './helpers';
 
 interface Property {
@@ -62,13 +63,22 @@ describe('contracts and package.json', () => {
 
 describe('contracts: the command line flags of the settings table', () => {
   it('offers each flag of the table and reads it into the service settings', () => {
-    assert.deepEqual(SETTING_OPTIONS, [{ name: 'deadline-days', value: 'count' }]);
-    const parsed = parseArguments(['--deadline-days', '7', 'a.postmortem.yaml'], SETTING_OPTIONS);
-    assert.ok(!isUsageProblem(parsed));
-    assert.deepEqual(settingsFromFlags(parsed), { disclosureDeadlineDays: 7 });
+    assert.ok(SETTING_OPTIONS.some((option) => option.name === 'deadline-days'));
+    for (const { key, flag } of SETTING_FLAGS) {
+      const parsed = parseArguments([`--${flag}`, '7', 'a.postmortem.yaml'], SETTING_OPTIONS);
+      assert.ok(!isUsageProblem(parsed));
+      assert.deepEqual(settingsFromFlags(parsed), { [key]: 7 });
+    }
     const none = parseArguments(['a.postmortem.yaml'], SETTING_OPTIONS);
     assert.ok(!isUsageProblem(none));
     assert.deepEqual(settingsFromFlags(none), {});
+  });
+
+  it('the help of lint and export lists each flag, in English and Japanese', () => {
+    for (const locale of ['en', 'ja']) {
+      const usage = createLocalizer(locale).t('cli.usage');
+      for (const option of SETTING_OPTIONS) assert.ok(usage.includes(`--${option.name} `), `${locale} cli.usage lacks --${option.name}`);
+    }
   });
 });
 

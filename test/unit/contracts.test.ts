@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, CONFIG_LANGUAGE_ID, FIRST_LINE_PATTERN, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../../server/src/contracts/ids';
+import { COMMANDS, CONFIG_LANGUAGE_ID, FIRST_LINE_PATTERN, hasPostmortemSuffix, LANGUAGE_ID, POSTMORTEM_SUFFIXES, PREVIEW_VIEW_TYPE, PROJECT_CONFIG_NAMES } from '../../server/src/contracts/ids';
 import { SETTING_FLAGS, SETTING_KEYS, SETTINGS, SETTINGS_SECTION, type SettingRow } from '../../server/src/contracts/settings';
 import { FORMAT_VERSIONS } from '../../server/src/contracts/vocabulary';
 import { SETTING_OPTIONS, settingsFromFlags } from '../../server/src/cli/settingFlags';
@@ -21,7 +21,7 @@ interface Property {
 interface Manifest {
   activationEvents: string[];
   contributes: {
-    languages: { id: string; firstLine?: string }[];
+    languages: { id: string; firstLine?: string; extensions?: string[]; filenames?: string[] }[];
     commands: { command: string }[];
     configuration: { properties: Record<string, Property> };
   };
@@ -32,6 +32,8 @@ describe('contracts and package.json', () => {
   it('contributes the languages of the contracts, with their first-line pattern', () => {
     assert.deepEqual(manifest.contributes.languages.map((language) => language.id), [LANGUAGE_ID, CONFIG_LANGUAGE_ID]);
     assert.equal(manifest.contributes.languages[0]?.firstLine, FIRST_LINE_PATTERN);
+    assert.deepEqual(manifest.contributes.languages[0]?.extensions, [...POSTMORTEM_SUFFIXES]);
+    assert.deepEqual(manifest.contributes.languages[1]?.filenames, [...PROJECT_CONFIG_NAMES]);
     assert.ok(manifest.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`));
   });
@@ -40,6 +42,13 @@ describe('contracts and package.json', () => {
     const pattern = new RegExp(FIRST_LINE_PATTERN);
     for (const version of FORMAT_VERSIONS) assert.match(`postmortem: ${version}`, pattern);
     for (const other of ['postmortem: 2', 'postmortem: 1.2', 'title: x']) assert.doesNotMatch(other, pattern);
+  });
+
+  it('tells a postmortem by its suffix, ignoring case only when asked', () => {
+    assert.ok(hasPostmortemSuffix('file:///a/x.postmortem.yml'));
+    assert.ok(!hasPostmortemSuffix('x.Postmortem.YAML'));
+    assert.ok(hasPostmortemSuffix('x.Postmortem.YAML', true));
+    assert.ok(!hasPostmortemSuffix('x.yaml', true));
   });
 
   it('contributes exactly the commands of the contracts', () => {

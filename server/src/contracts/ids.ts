@@ -7,6 +7,17 @@ export const LANGUAGE_ID = 'postmortem';
 /** `postmortem.config.yaml`: a project's configuration. */
 export const CONFIG_LANGUAGE_ID = 'postmortem-config';
 
+/** A postmortem's file name ends with one of these (package.json `extensions`). */
+export const POSTMORTEM_SUFFIXES = ['.postmortem.yaml', '.postmortem.yml'] as const;
+
+/** Whether a file name, path or URI ends with a postmortem suffix (the CLI ignores case, as file systems may). */
+export function hasPostmortemSuffix(name: string, ignoreCase = false): boolean {
+  const text = ignoreCase ? name.toLowerCase() : name;
+  return POSTMORTEM_SUFFIXES.some((suffix) => text.endsWith(suffix));
+}
+/** A project's configuration file: one of these names (package.json `filenames` of the config language). */
+export const PROJECT_CONFIG_NAMES = ['postmortem.config.yaml', 'postmortem.config.yml'] as const;
+
 /** The `source` of every diagnostic the service reports. */
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 

@@ -39,7 +39,7 @@ export default tseslint.config(
           ],
         },
       ],
-      ...fence(['server/src/service', 'schemas'], 'the service is the bottom layer: it imports nothing above it.'),
+      ...fence(['server/src/service', 'server/src/contracts', 'schemas'], 'the service imports only the contracts below it, never the layers above.'),
     },
   },
   {
@@ -51,7 +51,7 @@ export default tseslint.config(
           patterns: [{ group: ['yaml', 'ajv'], message: 'The client never parses YAML: ask the server.' }],
         },
       ],
-      ...fence(['client/src', 'server/src/protocol'], 'the client talks to the server over LSP; of the server it may import only server/src/protocol.'),
+      ...fence(['client/src', 'client/shared', 'server/src/contracts'], 'the client talks to the server over LSP; of the server it may import only the contracts (server/src/contracts).'),
     },
   },
   {
@@ -59,20 +59,28 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', requestAnimationFrame: 'readonly' } },
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview runs in a browser frame; talk to the extension with postMessage.' }], patterns: [{ group: ['yaml', 'ajv'], message: 'The webview renders the model it is sent.' }] }],
-      ...fence(['client/webview', 'client/src/preview', 'server/src/protocol'], 'the webview renders the model it is sent; it shares only the preview messages with the extension and the wire types.'),
+      ...fence(['client/webview', 'client/shared', 'server/src/contracts'], 'the webview renders the model it is sent; it shares only client/shared (messages, guards, patches) with the extension, and the contracts.'),
+    },
+  },
+  {
+    // What the extension host and the webview both run: the preview's messages, their guards and
+    // the patches. Neither `vscode` nor the DOM, and of the repository only the contracts.
+    files: ['client/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Shared with the webview, which has no vscode.' }], patterns: [{ group: ['node:*', 'yaml', 'ajv'], message: 'Shared with the webview: plain TypeScript only.' }] }],
+      ...fence(['client/shared', 'server/src/contracts'], 'code shared by the extension host and the webview imports only itself and the contracts.'),
     },
   },
   {
     // A development tool (Node + headless Chromium): it builds real models with the service and
     // shares fixtures with the tests, none of which may ship in the client.
     files: ['scripts/preview-harness/**/*.ts'],
-    rules: fence(['scripts', 'client/src/preview', 'server/src', 'test/unit'], 'the preview harness drives the preview script with models the service built.'),
+    rules: fence(['scripts', 'client/src/preview', 'client/shared', 'server/src', 'test/unit'], 'the preview harness drives the preview script with models the service built.'),
   },
   {
-    // For now the protocol re-exports the service's TimelineModel and NoticeFormat (issue 9: the
-    // wire types are to move below the service); it uses nothing else of the repository.
-    files: ['server/src/protocol/**/*.ts'],
-    rules: fence(['server/src/protocol', 'server/src/service'], 'the protocol is the wire contract between client and server.'),
+    // The contracts are the bottom: wire types, ids, settings and vocabularies, importing nothing of the repository.
+    files: ['server/src/contracts/**/*.ts'],
+    rules: fence(['server/src/contracts'], 'the contracts are the bottom layer: they import nothing of the repository.'),
   },
   {
     files: ['server/src/server/**/*.ts', 'server/src/cli/**/*.ts'],

@@ -1,5 +1,5 @@
 // `npm run typecheck`: every TypeScript project, strict. The layers are composite projects built
-// with `tsc -b` from the root tsconfig.json (service ← protocol ← client; service, protocol ← server),
+// with `tsc -b` from the root tsconfig.json (contracts ← service; contracts ← client; service, contracts ← server),
 // so crossing a layer is a compile error; their declarations go to out/tsc/ and make the next run
 // incremental. The projects that see across layers on purpose (tests, the webview with the
 // preview messages it shares with the extension, the preview harness, the Node scripts) are

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportNoticeRequest, TimelineRequest, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/protocol';
-
-const LANGUAGE_ID = 'postmortem';
+import { COMMANDS, ExportNoticeRequest, LANGUAGE_ID, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../../server/src/contracts';
 
 /** What the person chose to export: the notice for an audience, or a report profile. */
 interface Choice {
@@ -26,7 +24,7 @@ export interface ExportOptions {
  */
 export function registerExport(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportNotice', async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(COMMANDS.exportNotice, async (resource?: vscode.Uri | ExportArgs, given?: ExportArgs): Promise<vscode.Uri | undefined> => {
       // A keybinding's `args` arrive as the only argument, for the active postmortem.
       const options = given ?? (resource && !(resource instanceof vscode.Uri) ? resource : undefined);
       const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : activePostmortem();
@@ -41,17 +39,14 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
       const target = options?.target ?? (await askTarget(document, format, what));
       if (!target) return undefined;
 
-      const uri = document.uri.toString();
-      // A notice from half a document is worse than none: refuse while the YAML does not parse.
-      const answer = await client.sendRequest(TimelineRequest, { uri });
-      const model = answer?.kind === 'model' ? answer.model : undefined;
-      if (model?.problem) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
-        return undefined;
-      }
-      const result = await client.sendRequest(ExportNoticeRequest, { uri, format, audience: what.audience, ...(what.profile ? { profile: what.profile } : {}) });
+      // The server refuses a document whose YAML does not parse: a notice from half a document is worse than none.
+      const result = await client.sendRequest(ExportNoticeRequest, { uri: document.uri.toString(), format, audience: what.audience, ...(what.profile ? { profile: what.profile } : {}) });
       if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: the language server does not know this document.'));
+        return undefined;
+      }
+      if ('problem' in result) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', result.problem.message));
         return undefined;
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { COMMANDS } from '../../server/src/contracts/ids';
+import { SETTINGS_SECTION } from '../../server/src/contracts/settings';
 import { registerInsertSnippet } from './commands/insertSnippet';
 import { registerNewPostmortem } from './commands/newPostmortem';
 import { registerExport } from './export';
@@ -24,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   registerPreview(context, languageClient, (line) => languageClient.outputChannel.appendLine(line));
   registerExport(context, languageClient);
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => languageClient.restart()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The server pulls the new values itself; the notification only tells it to.
       if (event.affectsConfiguration(SETTINGS_SECTION) && languageClient.isRunning()) {

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { normalizeSettings, SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { normalizeSettings, SETTING_KEYS, SETTINGS_SECTION, type PostmortemSettings } from '../../server/src/contracts/settings';
+import { CONFIG_LANGUAGE_ID, LANGUAGE_ID } from '../../server/src/contracts/ids';
 
-export const LANGUAGE_ID = 'postmortem';
 /** `postmortem.config.yaml`: the server checks it against its own schema and applies it to the postmortems. */
-export const CONFIG_LANGUAGE_ID = 'postmortem-config';
 
 /** The server runs in its own Node process over IPC; the client never parses YAML itself. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -16,12 +15,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { language: CONFIG_LANGUAGE_ID }],
-    // Quick fixes with places to fill in come as a command this client runs (protocol/snippets).
+    // Quick fixes with places to fill in come as a command this client runs (contracts/snippets).
     initializationOptions: { settings: readSettings(), insertSnippetCommand: true },
     outputChannelName: vscode.l10n.t('Postmortem Language Server'),
     diagnosticPullOptions: { onChange: true, onSave: false },
   };
-  return new LanguageClient('postmortem', vscode.l10n.t('Postmortem Language Server'), serverOptions, clientOptions);
+  return new LanguageClient(LANGUAGE_ID, vscode.l10n.t('Postmortem Language Server'), serverOptions, clientOptions);
 }
 
 /** The server's Node flags live in package.json so the benchmark launches it exactly the same way. */
@@ -31,10 +30,8 @@ function serverExecArgv(context: vscode.ExtensionContext): string[] {
   return Array.isArray(flags) ? flags.filter((flag): flag is string => typeof flag === 'string') : [];
 }
 
-export function readSettings() {
+/** Every setting of the contracts' table, as VS Code has it, normalized (the server reads the same shape). */
+export function readSettings(): PostmortemSettings {
   const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return normalizeSettings({
-    disclosureDeadlineDays: configuration.get('disclosureDeadlineDays'),
-    trace: { server: configuration.get('trace.server') },
-  });
+  return normalizeSettings(Object.fromEntries(SETTING_KEYS.map((key) => [key, configuration.get(key)])));
 }

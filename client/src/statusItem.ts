@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './languageClient';
+import { COMMANDS, LANGUAGE_ID } from '../../server/src/contracts/ids';
 
 /** A language status item on postmortem files: whether the checker is running, and a restart. */
 export function registerStatusItem(context: vscode.ExtensionContext, client: LanguageClient): void {
   const item = vscode.languages.createLanguageStatusItem('postmortem.server', { language: LANGUAGE_ID });
   item.name = vscode.l10n.t('Postmortem Language Server');
-  item.command = { title: vscode.l10n.t('Restart'), command: 'postmortem.restartServer' };
+  item.command = { title: vscode.l10n.t('Restart'), command: COMMANDS.restartServer };
   const show = (state: State) => {
     switch (state) {
       case State.Running:

@@ -1,4 +1,4 @@
-import type { ViewEvent, ViewModel } from '../src/preview/messages';
+import type { ViewEvent, ViewModel } from '../shared/messages';
 import { clear, el, fmt, percent, place } from './dom';
 import { axisLabels } from './labels';
 

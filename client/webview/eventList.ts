@@ -1,4 +1,4 @@
-import type { DiagnosticView, ViewEvent, ViewModel } from '../src/preview/messages';
+import type { DiagnosticView, ViewEvent, ViewModel } from '../shared/messages';
 import { clear, el, fmt, place } from './dom';
 
 /** Every row has this height, so the row at any scroll offset is one division away. */

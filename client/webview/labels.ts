@@ -1,4 +1,4 @@
-import type { ViewModel } from '../src/preview/messages';
+import type { ViewModel } from '../shared/messages';
 
 /**
  * Where the time axis puts its texts, as plain arithmetic so that a unit test can check the one

@@ -1,12 +1,13 @@
-import { applyPatch } from '../../server/src/protocol/patch';
-import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../src/preview/messages';
-import { accept, toWebview } from '../src/preview/validate';
+import { applyPatch } from '../../server/src/contracts/patch';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../shared/messages';
+import { accept, toWebview } from '../shared/validate';
 import { Axis } from './axis';
 import { clear, el } from './dom';
 import { EventList } from './eventList';
 import { regulatorySections } from './regulatory';
 import * as sections from './sections';
 import * as sections11 from './sections11';
+import { EVENT_KINDS } from '../../server/src/contracts/vocabulary';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -15,7 +16,6 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const KINDS = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'] as const;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
@@ -122,7 +122,7 @@ function render(parts: ReadonlySet<Part>): void {
     if (legendLabels !== m.labels) {
       legendLabels = m.labels;
       const legend = slots.axis.querySelector('.kinds') as HTMLElement;
-      legend.replaceChildren(...KINDS.map((kind) => el('li', { className: `kind-${kind}` }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }), el('span', { text: m.labels[`notice.kind.${kind}`] }))));
+      legend.replaceChildren(...EVENT_KINDS.map((kind) => el('li', { className: `kind-${kind}` }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }), el('span', { text: m.labels[`notice.kind.${kind}`] }))));
     }
     axis.update(m);
     axis.highlight(highlighted);

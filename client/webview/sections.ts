@@ -1,4 +1,4 @@
-import type { DiagnosticView, ViewModel } from '../src/preview/messages';
+import type { DiagnosticView, ViewModel } from '../shared/messages';
 import { el, fmt, percent, place, type Child } from './dom';
 import { actionDetails, headerChips, ticketLink } from './sections11';
 

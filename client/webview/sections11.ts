@@ -1,4 +1,4 @@
-import type { ViewModel } from '../src/preview/messages';
+import type { ViewModel } from '../shared/messages';
 import { el, fmt, type Child } from './dom';
 import { section } from './sections';
 

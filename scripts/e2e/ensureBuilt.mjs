@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { extensionEntry, repoRoot, samplesDir } from './paths.mjs';
 
-const SOURCES = ['client/src', 'client/webview', 'server/src', 'schemas', 'package.json', 'scripts/build.mjs'];
+const SOURCES = ['client/src', 'client/shared', 'client/webview', 'server/src', 'schemas', 'package.json', 'scripts/build.mjs'];
 
 function newestMtime(p) {
   let st;

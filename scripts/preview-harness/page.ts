@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewShell } from '../../client/src/preview/html';
-import type { ToWebview } from '../../client/src/preview/messages';
+import type { ToWebview } from '../../client/shared/messages';
 import { THEMES } from './themes';
 
 export const root = join(__dirname, '..', '..');

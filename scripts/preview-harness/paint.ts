@@ -6,13 +6,13 @@
  * input.json: `{ "repeats": 5, "updates": 10, "sizes": [{ "events": 100, "before": <model>, "after": <model> }] }`
  * where the models are what the server's `postmortem/timeline` answered (links included: they are
  * dropped here, as the extension drops them before posting) and `after` differs from `before` by
- * one event's text. The patch is made by the server's own `makePatch` (protocol/patch.ts).
+ * one event's text. The patch is made by the server's own `makePatch` (contracts/patch.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { TimelineModel } from '../../server/src/protocol';
-import { makePatch } from '../../server/src/protocol/patch';
-import type { ModelPatch, ToWebview, ViewModel } from '../../client/src/preview/messages';
+import type { TimelineModel } from '../../server/src/contracts';
+import { makePatch } from '../../server/src/contracts/patch';
+import type { ModelPatch, ToWebview, ViewModel } from '../../client/shared/messages';
 import { launchBrowser, openPreview } from './page';
 
 export interface PaintResult {

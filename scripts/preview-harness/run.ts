@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import type { ViewModel } from '../../client/src/preview/messages';
+import type { ViewModel } from '../../client/shared/messages';
 import { createPostmortemService } from '../../server/src/service';
 import { bigDocument, hostileDocument } from '../../test/unit/timelineFixtures';
 import { launchBrowser, openPreview, root, send } from './page';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareWithExpectations, readExpectations } from '../common/markers';
 import { FULL_11 } from '../unit/format11Fixture';
+import type { ExportNoticeResult } from '../../server/src/contracts/export';
 import { TestClient } from './lspClient';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
@@ -118,7 +119,19 @@ describe('LSP server over stdio: push mode', function () {
     assert.match(internal?.text ?? '', /Owner: @rina/);
   });
 
-  it('serves the timeline model and a new-document template through the shared protocol', async () => {
+  it('answers an export of a document that does not parse with its problem instead of a notice', async () => {
+    const uri = 'file:///lsp/unparsable.postmortem.yaml';
+    client.open(uri, 'postmortem: 1\ntitle: [unclosed\n');
+    await client.waitForDiagnostics(uri);
+    const result = await client.request<ExportNoticeResult | null>('postmortem/exportNotice', { uri, format: 'md' });
+    assert.ok(result && 'problem' in result, JSON.stringify(result));
+    const answer = await client.request<{ kind: string; model?: { problem?: { line: number; message: string } } } | null>('postmortem/timeline', { uri });
+    const problem = answer?.model?.problem;
+    assert.ok(problem);
+    assert.deepEqual(result.problem, { line: problem.line, message: problem.message });
+  });
+
+  it('serves the timeline model and a new-document template through the shared contracts', async () => {
     const uri = uriOf('face2face-videos.postmortem.yaml');
     const answer = await client.request<{ kind: string; model?: { uri: string } } | null>('postmortem/timeline', { uri });
     assert.equal(answer?.kind, 'model');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyPatch, type Patch } from '../../server/src/protocol/patch';
+import { applyPatch, type Patch } from '../../server/src/contracts/patch';
 import type { TimelineModel } from '../../server/src/service';
 import { bigDocument } from '../unit/timelineFixtures';
 import { TestClient } from './lspClient';

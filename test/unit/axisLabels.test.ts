@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ViewModel } from '../../client/src/preview/messages';
+import type { ViewModel } from '../../client/shared/messages';
 import { axisLabels, overlapping, placeHanging, placeTicks, textWidth, type AxisLabel } from '../../client/webview/labels';
 import { createRandom } from '../../scripts/bench/random.cjs';
 import { FULL_11 } from './format11Fixture';

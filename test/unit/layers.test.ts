@@ -23,9 +23,9 @@ describe('layer fence (ESLint)', function () {
   // Loading the configuration and typescript-eslint takes a moment on a cold start.
   this.timeout(30_000);
 
-  it('lets the client import the protocol, a file or its folder, and nothing else of the server', async () => {
-    await passes('client/src/fence.ts', "import { value } from '../../server/src/protocol';");
-    await passes('client/src/preview/fence.ts', "import { value } from '../../../server/src/protocol/settings';");
+  it('lets the client import the contracts, a file or its folder, and nothing else of the server', async () => {
+    await passes('client/src/fence.ts', "import { value } from '../../server/src/contracts';");
+    await passes('client/src/preview/fence.ts', "import { value } from '../../../server/src/contracts/settings';");
     await fails('client/src/fence.ts', "import { value } from '../../server/src/service';");
     await fails('client/src/preview/fence.ts', "import { value } from '../../../server/src/service/';");
     await fails('client/src/fence.ts', "import { value } from '../../server/src/service/time';");
@@ -35,10 +35,23 @@ describe('layer fence (ESLint)', function () {
   });
 
   it('keeps the webview away from the service and vscode', async () => {
-    await passes('client/webview/fence.ts', "import { value } from '../src/preview/messages';");
+    await passes('client/webview/fence.ts', "import { value } from '../shared/messages';");
+    await passes('client/webview/fence.ts', "import { value } from '../../server/src/contracts/vocabulary';");
+    await fails('client/webview/fence.ts', "import { value } from '../src/preview/panel';");
+    await fails('client/webview/fence.ts', "import { value } from '../src/extension';");
     await fails('client/webview/fence.ts', "import { value } from '../../server/src/service';");
     await fails('client/webview/fence.ts', "import type { value } from '../../server/src/service/index';");
     await fails('client/webview/fence.ts', "import { value } from 'vscode';");
+  });
+
+  it('lets the code shared by the extension host and the webview import only itself and the contracts', async () => {
+    await passes('client/shared/fence.ts', "import { value } from './guard';");
+    await passes('client/shared/fence.ts', "import type { value } from '../../server/src/contracts';");
+    await passes('client/src/preview/fence.ts', "import { value } from '../../shared/validate';");
+    await fails('client/shared/fence.ts', "import { value } from '../src/preview/panel';");
+    await fails('client/shared/fence.ts', "import { value } from '../webview/dom';");
+    await fails('client/shared/fence.ts', "import { value } from '../../server/src/service';");
+    await fails('client/shared/fence.ts', "import { value } from 'vscode';");
   });
 
   it('keeps the service free of the LSP connection, Node I/O and the layers above it', async () => {
@@ -50,7 +63,19 @@ describe('layer fence (ESLint)', function () {
     await fails('server/src/service/fence.ts', "import { value } from 'fs/promises';");
     await fails('server/src/service/fence.ts', "import { value } from '../server/connection';");
     await fails('server/src/service/features/fence.ts', "import { value } from '../../server';");
-    await fails('server/src/service/fence.ts', "import { value } from '../protocol';");
+    await fails('server/src/service/fence.ts', "import { value } from '../cli/options';");
+  });
+
+  it('lets the service import the contracts, and the contracts nothing of the repository', async () => {
+    await passes('server/src/service/fence.ts', "import { value } from '../contracts';");
+    await passes('server/src/service/features/timeline/fence.ts', "import type { value } from '../../../contracts/model';");
+    await passes('server/src/contracts/fence.ts', "import { value } from './settings';");
+    await passes('server/src/contracts/fence.ts', "import { value } from 'vscode-languageserver-protocol';");
+    await fails('server/src/contracts/fence.ts', "import { value } from '../service';");
+    await fails('server/src/contracts/fence.ts', "import type { value } from '../service/features/timeline/model';");
+    await fails('server/src/contracts/fence.ts', "import { value } from '../server/main';");
+    await fails('server/src/contracts/fence.ts', "import { value } from '../../../client/src/extension';");
+    await fails('server/src/contracts/fence.ts', "import { value } from '../../../schemas/postmortem.schema.json';");
   });
 
   it('lets the server and the command line use the service, and a dev tool outside shipped code', async () => {

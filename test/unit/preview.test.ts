@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { previewShell } from '../../client/src/preview/html';
 import { LinkIndex } from '../../client/src/preview/links';
-import type { ViewModel } from '../../client/src/preview/messages';
-import { applyPatch, makePatch } from '../../server/src/protocol/patch';
+import type { ViewModel } from '../../client/shared/messages';
+import { applyPatch, makePatch } from '../../server/src/contracts/patch';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, service, VALID } from './helpers';
 import { bigDocument } from './timelineFixtures';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { makePatch } from '../../server/src/protocol/patch';
-import type { ViewModel } from '../../client/src/preview/messages';
-import { accept, fromWebview, modelPatch, timelineAnswer, toWebview, viewModel } from '../../client/src/preview/validate';
+import { makePatch } from '../../server/src/contracts/patch';
+import type { ViewModel } from '../../client/shared/messages';
+import { accept, fromWebview, modelPatch, timelineAnswer, toWebview, viewModel } from '../../client/shared/validate';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
 import { FULL_11 } from './format11Fixture';

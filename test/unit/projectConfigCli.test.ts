@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatStylish } from '../../server/src/cli/formats';
-import { localDate } from '../../server/src/protocol/today';
+import { localDate } from '../../server/src/contracts/today';
 import { withToday } from '../../server/src/server/today';
 import { parseProjectConfig, type PostmortemService, type ServiceSettings } from '../../server/src/service';
 import { lint } from './cliHelpers';

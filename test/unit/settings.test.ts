@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
 import { repoRoot } from './helpers';
 
@@ -13,7 +13,7 @@ describe('settings', () => {
 
   it('package.json documents every setting with the typed default', () => {
     assert.equal(properties['postmortem.disclosureDeadlineDays']?.default, DEFAULT_SETTINGS.disclosureDeadlineDays);
-    assert.equal(properties['postmortem.trace.server']?.default, DEFAULT_SETTINGS.trace.server);
+    assert.equal(properties['postmortem.trace.server']?.default, DEFAULT_SETTINGS['trace.server']);
     assert.equal(DEFAULT_SERVICE_SETTINGS.disclosureDeadlineDays, DEFAULT_SETTINGS.disclosureDeadlineDays);
     assert.equal(properties['postmortem.maxDocumentBytes']?.default, DEFAULT_SETTINGS.maxDocumentBytes);
     assert.equal(DEFAULT_SERVICE_SETTINGS.maxDocumentBytes, DEFAULT_SETTINGS.maxDocumentBytes);
@@ -31,9 +31,12 @@ describe('settings', () => {
   });
 
   it('normalizes whatever a client sends', () => {
-    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, trace: { server: 'off' } });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, trace: { server: 'verbose' } });
+    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1.5, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 2_000_000, 'trace.server': 'verbose' });
+    // Normalized settings (what the client sends at initialization) read back unchanged.
+    const flat = { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, 'trace.server': 'verbose' };
+    assert.deepEqual(normalizeSettings(flat), flat);
   });
 });
 

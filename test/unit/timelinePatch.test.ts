@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPatch, isEmptyPatch, makePatch, sameJson } from '../../server/src/protocol/patch';
+import { applyPatch, isEmptyPatch, makePatch, sameJson } from '../../server/src/contracts/patch';
 import { TimelineAnswers } from '../../server/src/server/timelineAnswers';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, service, VALID } from './helpers';
@@ -46,7 +46,7 @@ function edited(model: Model, other: Model, edits: Edit[]): Model {
   return next as Model;
 }
 
-describe('timeline patches (protocol/patch.ts)', () => {
+describe('timeline patches (contracts/patch.ts)', () => {
   it('apply(old, diff(old, new)) equals new, through JSON, for random models and edits', () => {
     fc.assert(
       fc.property(record, record, fc.array(edit, { maxLength: 6 }), (model, other, edits) => {

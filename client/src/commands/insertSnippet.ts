@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from '../../../server/src/protocol/snippets';
+import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from '../../../server/src/contracts/snippets';
 
 /**
  * Runs a quick fix that leaves places to fill in as a real snippet session: the server sends the
- * snippet with this command (see protocol/snippets) instead of a plain edit. A document that
+ * snippet with this command (see contracts/snippets) instead of a plain edit. A document that
  * changed since the fix was computed is left alone, as VS Code does with stale edits.
  */
 export function registerInsertSnippet(context: vscode.ExtensionContext): void {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NewDocumentRequest } from '../../../server/src/protocol/template';
-import { localDate } from '../../../server/src/protocol/today';
-import { LANGUAGE_ID } from '../languageClient';
+import { NewDocumentRequest } from '../../../server/src/contracts/template';
+import { localDate } from '../../../server/src/contracts/today';
+import { COMMANDS, LANGUAGE_ID } from '../../../server/src/contracts/ids';
 
 /**
  * Opens a new postmortem from the server's template, in the user's display language. In a workspace
@@ -12,7 +12,7 @@ import { LANGUAGE_ID } from '../languageClient';
  */
 export function registerNewPostmortem(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.newPostmortem', async () => {
+    vscode.commands.registerCommand(COMMANDS.newPostmortem, async () => {
       const { text } = await client.sendRequest(NewDocumentRequest, { locale: vscode.env.language, today: localDate() });
       const target = await freeTarget();
       const document = target

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { WebviewState } from './messages';
+import type { WebviewState } from '../../shared/messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './panel';
+import { COMMANDS, LANGUAGE_ID } from '../../../server/src/contracts/ids';
 
-const LANGUAGE_ID = 'postmortem';
 /** False in the packaged build (scripts/build.mjs --production), which then holds no test hooks at all. */
 declare const POSTMORTEM_TEST_HOOKS: boolean;
 
@@ -33,7 +33,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.openPreviewToSide', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.openPreviewToSide, async (uri?: vscode.Uri) => {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activePostmortem();
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem file to see its timeline.'));

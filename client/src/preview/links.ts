@@ -1,5 +1,5 @@
-import type { TimelineModel } from '../../../server/src/protocol';
-import type { DiagnosticView } from './messages';
+import type { TimelineModel } from '../../../server/src/contracts';
+import type { DiagnosticView } from '../../shared/messages';
 
 type SourceLink = TimelineModel['links'][number];
 type Range = SourceLink['range'];

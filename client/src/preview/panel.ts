@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { applyPatch, isHttpsUrl, keepsBase, TimelineRequest, type TimelineAnswer, type TimelineModel, type TimelinePatch } from '../../../server/src/protocol';
+import { applyPatch, isHttpsUrl, keepsBase, TimelineRequest, type TimelineAnswer, type TimelineModel, type TimelinePatch } from '../../../server/src/contracts';
+import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../../../server/src/contracts/ids';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel } from '../../shared/messages';
+import { accept, fromWebview, timelineAnswer } from '../../shared/validate';
 import { previewShell } from './html';
 import { LinkIndex } from './links';
-import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel } from './messages';
-import { accept, fromWebview, timelineAnswer } from './validate';
 
-export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
-const LANGUAGE_ID = 'postmortem';
+export { PREVIEW_VIEW_TYPE };
 const SEVERITIES: DiagnosticView['severity'][] = ['error', 'warning', 'info', 'hint'];
 
 /** Where the webview may load from: our bundle and our stylesheet, nothing else. */

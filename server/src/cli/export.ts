@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLocalizer, createPostmortemService, REPORT_PROFILES, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
 import type { CliIo } from './io';
-import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
+import { SETTING_OPTIONS, settingsFromFlags } from './settingFlags';
+import { isUsageProblem, optionValue, parseArguments, type OptionSpec } from './options';
 import { applyProjectConfig } from './projectConfig';
 import { MAX_DOCUMENT_BYTES, readSource } from './read';
 
@@ -15,7 +16,7 @@ const EXPORT_OPTIONS: readonly OptionSpec[] = [
   { name: 'profile', value: 'text' },
   { name: 'audience', value: 'text' },
   { name: 'config', value: 'text' },
-  { name: 'deadline-days', value: 'count' },
+  ...SETTING_OPTIONS,
   { name: 'locale', value: 'text' },
   { name: 'help', alias: 'h' },
 ];
@@ -55,10 +56,10 @@ export async function runExport(args: string[], io: CliIo, environmentLocale: st
   const source = await readSource(input, MAX_DOCUMENT_BYTES, file);
   if ('problem' in source) return fail(2, l10n.t(source.problem.key, ...source.problem.args));
   if (source.invalidUtf8) io.stderr(l10n.t('cli.invalidUtf8', file));
-  const deadlineDays = optionCount(parsed, 'deadline-days');
-  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
+  const overrides = settingsFromFlags(parsed);
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...overrides } });
   // The team's configuration (regimes, deadline, ticket URLs) shapes the export as it does in the editor.
-  if ((await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n)).failed) return 2;
+  if ((await applyProjectConfig(service, { path: optionValue(parsed, 'config'), overrides, cwd: io.cwd }, io.stderr, l10n)).failed) return 2;
   const document = { uri: pathToFileURL(input).href, version: 1, getText: () => source.text };
   const problem = service.timelineModel(document).problem;
   if (problem) return fail(1, l10n.t('notice.cli.notParsed', file, problem.message));

@@ -2,8 +2,10 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { GitIgnore } from './gitignore';
 import { readHead, type InputProblem } from './read';
+import { FIRST_LINE_PATTERN, hasPostmortemSuffix } from '../contracts/ids';
 
-const POSTMORTEM_NAME = /\.postmortem\.ya?ml$/i;
+/** The first line that names a postmortem, after a byte order mark if there is one. */
+const FIRST_LINE = new RegExp(`^\uFEFF?${FIRST_LINE_PATTERN.slice(1)}`);
 const YAML_NAME = /\.ya?ml$/i;
 /** Never postmortems, often huge: skipped even without a .gitignore. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -68,7 +70,7 @@ async function findPostmortems(directory: string, problems: InputProblem[], at: 
   const found: string[] = [];
   const ignore = await GitIgnore.forDirectory(at(directory));
   for (const path of await walk(directory, ignore, problems, new Set(), at)) {
-    if (POSTMORTEM_NAME.test(path) || (YAML_NAME.test(path) && (await startsAsPostmortem(at(path))))) found.push(path);
+    if (hasPostmortemSuffix(path, true) || (YAML_NAME.test(path) && (await startsAsPostmortem(at(path))))) found.push(path);
   }
   return found;
 }
@@ -99,7 +101,7 @@ async function walk(directory: string, ignore: GitIgnore, problems: InputProblem
       const target = await stat(at(path)).catch((error: NodeJS.ErrnoException) => error);
       if (target instanceof Error) {
         // A dangling link is nobody's postmortem unless it is named like one; a loop always matters.
-        if (target.code === 'ELOOP' || POSTMORTEM_NAME.test(entry.name)) problems.push(statProblem(path, target));
+        if (target.code === 'ELOOP' || hasPostmortemSuffix(entry.name, true)) problems.push(statProblem(path, target));
         continue;
       }
       isDirectory = target.isDirectory();
@@ -109,7 +111,7 @@ async function walk(directory: string, ignore: GitIgnore, problems: InputProblem
       if (!SKIPPED_DIRECTORIES.has(entry.name) && !here.ignores(at(path), true)) paths.push(...(await walk(path, here, problems, inside, at)));
     } else if (isFile) {
       if (!here.ignores(at(path), false)) paths.push(path);
-    } else if (POSTMORTEM_NAME.test(entry.name)) {
+    } else if (hasPostmortemSuffix(entry.name, true)) {
       problems.push({ key: 'cli.notRegular', args: [path] });
     }
   }
@@ -119,7 +121,7 @@ async function walk(directory: string, ignore: GitIgnore, problems: InputProblem
 /** The format's second way to name a postmortem: any YAML file whose first line is `postmortem: 1` (or `1.1`). */
 export async function startsAsPostmortem(path: string): Promise<boolean> {
   const head = await readHead(path, 256);
-  return /^\uFEFF?postmortem:\s*1(\.1)?\s*(#.*)?$/.test(head.split(/\r\n?|\n/)[0] ?? '');
+  return FIRST_LINE.test(head.split(/\r\n?|\n/)[0] ?? '');
 }
 
 async function walkGlob(pattern: string, problems: InputProblem[], at: At): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { localDate } from '../protocol/today';
+import { localDate } from '../contracts/today';
 
 /** The process-facing part of the command line, injected so tests can run it in-process. */
 export interface CliIo {

@@ -6,6 +6,7 @@ import { runExport } from './export';
 import { collectInputs } from './files';
 import { FORMATS, formatGithub, formatJson, formatStylish, type FileResult, type FormatName } from './formats';
 import { type CliIo, nodeIo } from './io';
+import { SETTING_OPTIONS, settingsFromFlags } from './settingFlags';
 import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
 import { decode, MAX_DOCUMENT_BYTES, megabytes, readSource, type InputProblem } from './read';
 import { TOOL_VERSION } from './rules';
@@ -22,7 +23,7 @@ const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'stdin-filename', value: 'text' },
   { name: 'exclude', value: 'text', repeatable: true },
   { name: 'config', value: 'text' },
-  { name: 'deadline-days', value: 'count' },
+  ...SETTING_OPTIONS,
   { name: 'locale', value: 'text' },
   { name: 'help', alias: 'h' },
   { name: 'version', alias: 'v' },
@@ -53,11 +54,11 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   if (useStdin && parsed.positionals.some((input) => input !== '-')) return usageError(io, l10n.t('cli.stdinWithFiles'));
   if (!useStdin && parsed.positionals.length === 0) return usageError(io, l10n.t('cli.noInputs'));
 
-  const deadlineDays = optionCount(parsed, 'deadline-days');
-  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...(deadlineDays === undefined ? {} : { disclosureDeadlineDays: deadlineDays }) } });
+  const overrides = settingsFromFlags(parsed);
+  const service = createPostmortemService({ locale: l10n.locale, settings: { today: io.today(), ...overrides } });
   // The project configuration governs every file (its size limit too), and is checked with them.
-  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), deadlineDays, cwd: io.cwd }, io.stderr, l10n);
-  const limit = project.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+  const project = await applyProjectConfig(service, { path: optionValue(parsed, 'config'), overrides, cwd: io.cwd }, io.stderr, l10n);
+  const limit = overrides.maxDocumentBytes ?? project.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
 
   const problems: InputProblem[] = [];
   const documents: { path: string; text: string }[] = [];

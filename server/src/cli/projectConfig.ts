@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import type { ServiceSideSettings } from '../contracts/settings';
 import { PROJECT_CONFIG_NAMES, readProjectConfigText, type Localizer, type PostmortemService } from '../service';
 
 /** `--config <path>` taken out of the arguments, so the rest parse as before; a string is a usage error. */
@@ -14,8 +15,8 @@ export function takeConfigOption(argv: string[], l10n: Localizer): { argv: strin
 export interface ConfigOptions {
   /** `--config`: the file, or the folder holding it; undefined looks in `cwd`. */
   path: string | undefined;
-  /** An explicit `--deadline-days`, which wins over the file's `disclosure_deadline_days`. */
-  deadlineDays: number | undefined;
+  /** The settings given as flags (`--deadline-days`), which win over the file's values. */
+  overrides: Partial<ServiceSideSettings>;
   cwd?: string;
 }
 
@@ -34,8 +35,9 @@ export async function applyProjectConfig(service: PostmortemService, options: Co
   }
   if (!found.file) return { files: [], failed: false };
   const config = readProjectConfigText(found.text);
-  service.configureProject(options.deadlineDays === undefined ? config : { ...config, disclosureDeadlineDays: options.deadlineDays });
-  return { files: [found.file], failed: false, ...(config.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: config.maxDocumentBytes }) };
+  const merged = { ...config, ...options.overrides };
+  service.configureProject(merged);
+  return { files: [found.file], failed: false, ...(merged.maxDocumentBytes === undefined ? {} : { maxDocumentBytes: merged.maxDocumentBytes }) };
 }
 
 async function findConfig(options: ConfigOptions, l10n: Localizer): Promise<{ file?: string; text: string } | { error: string }> {

@@ -1,8 +1,9 @@
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { NewDocumentRequest } from '../protocol/template';
-import { ExportNoticeRequest, TimelineRequest, type TimelineParams } from '../protocol/timeline';
-import { REPORT_PROFILES, type PostmortemService } from '../service';
+import { NewDocumentRequest } from '../contracts/template';
+import { ExportNoticeRequest, REPORT_PROFILES } from '../contracts/export';
+import { TimelineRequest, type TimelineParams } from '../contracts/timeline';
+import type { PostmortemService } from '../service';
 import type { QuietTurns } from './quiet';
 import type { ParseJobs } from './slices';
 import type { TimelineAnswers } from './timelineAnswers';
@@ -74,6 +75,9 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     ExportNoticeRequest,
     guarded('exportNotice', null, (document, params) => {
       if (params.format !== 'md' && params.format !== 'html') throw invalidParams('format (md or html)');
+      // The same model the preview reads (cached per parse): its problem is why there is no notice.
+      const problem = service().timelineModel(document).problem;
+      if (problem) return { problem: { line: problem.line, message: problem.message } };
       return {
         text: params.profile && REPORT_PROFILES.includes(params.profile) ? service().exportReport(document, params.profile, params.format) : service().exportNotice(document, params.format, params.audience === 'internal' ? 'internal' : 'public'),
       };

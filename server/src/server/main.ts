@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type PostmortemSettings } from '../protocol/settings';
-import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippets';
+import { DEFAULT_SETTINGS, normalizeSettings, SERVICE_SETTING_KEYS, serviceSettings, SETTINGS_SECTION, type PostmortemSettings } from '../contracts/settings';
+import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../contracts/snippets';
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentUri, registerFeatureHandlers } from './handlers';
@@ -11,6 +11,7 @@ import { TimelineAnswers } from './timelineAnswers';
 import { WorkspaceFiles } from './workspace';
 import { ProjectConfigTracker } from './projectConfig';
 import { withToday } from './today';
+import { DIAGNOSTIC_SOURCE } from '../contracts/ids';
 
 // createConnection picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -55,7 +56,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   settings = initial;
   workspace.initialize(params);
-  service = createPostmortemService({ locale: params.locale ?? 'en', settings: { disclosureDeadlineDays: initial.disclosureDeadlineDays, maxDocumentBytes: initial.maxDocumentBytes }, snippets: snippetSupport(params) });
+  service = createPostmortemService({ locale: params.locale ?? 'en', settings: serviceSettings(initial), snippets: snippetSupport(params) });
   projectConfig.initialize(params);
   return {
     capabilities: {
@@ -70,13 +71,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.sortTimeline'] },
       ...projectConfig.capabilities(),
-      ...(pullMode ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
 });
 
-/** How this client takes quick fixes with places to fill in (protocol/snippets). */
+/** How this client takes quick fixes with places to fill in (contracts/snippets). */
 function snippetSupport(params: InitializeParams): SnippetSupport {
   if ((params.initializationOptions as { insertSnippetCommand?: unknown } | undefined)?.insertSnippetCommand === true) return { command: INSERT_SNIPPET_COMMAND };
   // LSP 3.18; the 3.17 types do not name the flag yet.
@@ -104,9 +105,10 @@ async function refreshSettings(): Promise<void> {
 }
 
 function applySettings(next: PostmortemSettings): void {
-  const changed = next.disclosureDeadlineDays !== settings.disclosureDeadlineDays || next.maxDocumentBytes !== settings.maxDocumentBytes;
+  // Every setting the service reads (the table's `service` rows) goes to it; a change re-checks.
+  const changed = SERVICE_SETTING_KEYS.some((key) => next[key] !== settings[key]);
   settings = next;
-  service.configure({ disclosureDeadlineDays: next.disclosureDeadlineDays, maxDocumentBytes: next.maxDocumentBytes });
+  service.configure(serviceSettings(next));
   if (changed) publisher.refreshAll();
 }
 

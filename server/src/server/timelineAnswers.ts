@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { makePatch, type Patch } from '../protocol/patch';
-import { keepsBase, type TimelineAnswer } from '../protocol/timeline';
+import { makePatch, type Patch } from '../contracts/patch';
+import { keepsBase, type TimelineAnswer } from '../contracts/timeline';
 import type { TimelineModel } from '../service';
 
 /** Below this many kept items and fields a patch may not be smaller than the model: measure both. */

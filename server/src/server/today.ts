@@ -1,4 +1,4 @@
-import { localDate } from '../protocol/today';
+import { localDate } from '../contracts/today';
 import type { PostmortemService } from '../service';
 
 /**

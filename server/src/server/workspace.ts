@@ -5,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService, TextDocumentLike } from '../service';
+import { hasPostmortemSuffix, POSTMORTEM_SUFFIXES } from '../contracts/ids';
 
-const POSTMORTEM_FILE = /\.postmortem\.ya?ml$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist']);
 /** A workspace with more postmortems than this is not read in full: parity is for versions of a notice, not an archive. */
 const MAX_FILES = 2000;
@@ -54,7 +54,7 @@ export class WorkspaceFiles {
     for (const document of this.documents.all()) this.changed.add(document.uri);
     this.recheck(this.documents.all().map((document) => document.uri));
     if (this.dynamicWatching) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.postmortem.{yaml,yml}' }] });
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*{${POSTMORTEM_SUFFIXES.join(',')}}` }] });
     } else {
       for (const folder of this.folders) this.watchFolder(folder);
     }
@@ -112,7 +112,7 @@ export class WorkspaceFiles {
 
   /** A closed document's file, read again: while it was open only the editor's text was kept. */
   private async reread(uri: string): Promise<void> {
-    if (!uri.startsWith('file:') || !POSTMORTEM_FILE.test(uri)) return;
+    if (!uri.startsWith('file:') || !hasPostmortemSuffix(uri)) return;
     const file = fileURLToPath(uri);
     if (this.folders.some((folder) => file.startsWith(folder.endsWith(sep) ? folder : folder + sep))) await this.readFromDisk(file);
   }
@@ -126,7 +126,7 @@ export class WorkspaceFiles {
   }
 
   private async onFileEvent(uri: string, deleted: boolean): Promise<void> {
-    if (!uri.startsWith('file:') || !POSTMORTEM_FILE.test(uri)) return;
+    if (!uri.startsWith('file:') || !hasPostmortemSuffix(uri)) return;
     const before = this.counterpartsOf(uri);
     if (deleted) this.onDisk.delete(uri);
     // An open document stands for its file: the file is read again when the document closes.
@@ -160,7 +160,7 @@ export class WorkspaceFiles {
     for (const entry of entries) {
       if (files.length >= MAX_FILES) return;
       if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) await this.collect(join(directory, entry.name), files);
-      else if (entry.isFile() && POSTMORTEM_FILE.test(entry.name)) files.push(join(directory, entry.name));
+      else if (entry.isFile() && hasPostmortemSuffix(entry.name)) files.push(join(directory, entry.name));
     }
   }
 
@@ -168,7 +168,7 @@ export class WorkspaceFiles {
   private watchFolder(folder: string): void {
     try {
       const watcher = watch(folder, { recursive: true }, (_event, name) => {
-        if (typeof name !== 'string' || !POSTMORTEM_FILE.test(name)) return;
+        if (typeof name !== 'string' || !hasPostmortemSuffix(name)) return;
         const file = join(folder, name);
         void readFile(file, 'utf8').then(
           () => this.onFileEvent(pathToFileURL(file).href, false),

@@ -1,26 +1,22 @@
+import { DEFAULT_SETTINGS, serviceSettings, type ServiceSideSettings } from '../contracts/settings';
 import { EMPTY_PROJECT_CONFIG, type ProjectConfig } from './config/projectConfig';
 import type { Localizer } from './l10n';
 import type { ParsedPostmortem } from './parse/parse';
 import type { SchemaIndex } from './schema/schemaIndex';
 
-/** Settings the service honours; every front end (LSP, CLI) passes its own values. */
-export interface ServiceSettings {
-  /** Days after the first `detected` event within which the notice should be published. */
-  disclosureDeadlineDays: number;
+/**
+ * Settings the service honours; every front end (LSP, CLI) passes its own values. The user's settings
+ * it reads (`disclosureDeadlineDays`; `maxDocumentBytes`: above it a document is not parsed, its one
+ * finding `document-too-large` says why; the 2 MB default is where the unsliced requests still answer
+ * within about 100 ms) are the contracts' settings table rows marked `service`.
+ */
+export interface ServiceSettings extends ServiceSideSettings {
   /**
    * The current date (`YYYY-MM-DD`) in the user's zone. The service has no clock: the server and the
    * CLI pass their day, tests a fixed one. Undefined means unknown, and checks that compare with
    * "today" (overdue, done in the future, reporting deadlines) stay silent.
    */
   today: string | undefined;
-  /**
-   * Above this size (UTF-8 bytes of the text) a document is not parsed: its one finding
-   * (`document-too-large`, information) says why and how to raise the limit, and every other
-   * feature answers as for an empty document. Keeps memory and time bounded on whatever is opened.
-   * The default, 2 MB (about 12,000 timeline events), is where the requests that are not sliced
-   * (outline, folding, preview model, completion) still answer within about 100 ms (README).
-   */
-  maxDocumentBytes: number;
   /**
    * The project configuration (`postmortem.config.yaml`) of the folder that holds the document. What
    * it declares has already been merged over the per-user values above (`settingsFor`).
@@ -29,9 +25,8 @@ export interface ServiceSettings {
 }
 
 export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze({
-  disclosureDeadlineDays: 30,
+  ...serviceSettings(DEFAULT_SETTINGS),
   today: undefined,
-  maxDocumentBytes: 2_000_000,
   project: EMPTY_PROJECT_CONFIG,
 });
 

@@ -29,7 +29,7 @@ export interface ServiceOptions {
   /** The UI language for messages (`en`, `ja`, or any tag starting with them). */
   locale?: string;
   settings?: Partial<ServiceSettings>;
-  /** How the client takes quick fixes with places to fill in (protocol/snippets); plain text by default. */
+  /** How the client takes quick fixes with places to fill in (contracts/snippets); plain text by default. */
   snippets?: SnippetSupport;
 }
 

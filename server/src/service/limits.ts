@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Localizer } from './l10n';
+import { DIAGNOSTIC_SOURCE } from '../contracts/ids';
 import { diffTexts } from './parse/diff';
 
 /**
@@ -55,7 +56,7 @@ export function tooLargeDiagnostic(bytes: number, max: number, firstLineLength: 
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
     severity: DiagnosticSeverity.Information,
     code: 'document-too-large',
-    source: 'postmortem',
+    source: DIAGNOSTIC_SOURCE,
     message: l10n.t('limits.tooLarge', megabytes(bytes), megabytes(max), max),
   };
 }

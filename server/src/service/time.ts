@@ -2,7 +2,9 @@
  * Times of the format: ISO 8601 of reduced or full precision. A time names a period as long as its
  * precision; ordering compares whole periods and durations use period starts.
  */
-export type Precision = 'month' | 'day' | 'minute' | 'second';
+import type { Precision } from '../contracts/model';
+
+export type { Precision };
 
 export interface ParsedTime {
   text: string;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'postmortem-tools.postmortem-language';
-export const LANGUAGE_ID = 'postmortem';
+export { LANGUAGE_ID } from '../../../server/src/contracts/ids';
 export const SAMPLE_SUFFIX = '.postmortem.yaml';
 
 /**

@@ -4,7 +4,7 @@
 // preview's probe command (a snapshot the webview takes of itself) and click through it too.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PreviewSnapshot } from '../../../client/src/preview/messages';
+import type { PreviewSnapshot } from '../../../client/shared/messages';
 import { FULL_11 } from '../../unit/format11Fixture';
 import { bigDocument, hostileDocument, HOSTILE } from '../../unit/timelineFixtures';
 import { closeAllEditors, editInEditor, extensionApi, lineOf, openSample, rangeOf, samplesFolder, waitUntil } from './helpers';

@@ -1,6 +1,7 @@
 import { asMap, asScalar, asSeq, childOf, stringValue, type YNode } from '../parse/tree';
 import { readRegimes } from '../regulatory/config';
 import type { RegimeDefinition } from '../regulatory/regimes';
+import { PROJECT_CONFIG_NAMES } from '../../contracts/ids';
 
 /** How loud one check is, as `rules:` in the project configuration says (ESLint's words). */
 export type RuleLevel = 'off' | 'info' | 'warning' | 'error';
@@ -35,7 +36,7 @@ export interface ProjectConfig {
 export const EMPTY_PROJECT_CONFIG: Readonly<ProjectConfig> = Object.freeze({ rules: Object.freeze({}) });
 
 /** The file names the editor and the CLI look for at a project's root. */
-export const PROJECT_CONFIG_NAMES = ['postmortem.config.yaml', 'postmortem.config.yml'] as const;
+export { PROJECT_CONFIG_NAMES };
 
 /** Whether a document is a project configuration (by its file name, the only thing that says so). */
 export function isProjectConfigUri(uri: string): boolean {

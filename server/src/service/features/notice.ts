@@ -5,13 +5,9 @@ import { renderMarkdown } from './notice/markdown';
 import { noticeOutline } from './notice/outline';
 import { createTimeline } from './timeline';
 
-export type NoticeFormat = 'md' | 'html';
-/**
- * Who the notice is for. `public` (the default) is what gets published: it leaves out everything a
- * team tracks only for itself (owners, tickets, priorities, lessons, `x-` fields). `internal` keeps them.
- */
-export type NoticeAudience = 'public' | 'internal';
-export const NOTICE_AUDIENCES: readonly NoticeAudience[] = ['public', 'internal'];
+import type { NoticeAudience, NoticeFormat } from '../../contracts/export';
+
+export { NOTICE_AUDIENCES, type NoticeAudience, type NoticeFormat } from '../../contracts/export';
 
 /** The public notice, rendered from the same model as the preview: what one shows, the other says. */
 export function createNotice(context: ServiceContext) {

@@ -4,6 +4,7 @@ import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode, ty
 import { isValidTimeZone, parseTime, type ParsedTime } from '../time';
 import { abbreviationZones } from '../util/zones';
 import { never, runToEnd, type Work } from '../util/work';
+import { LESSON_KEYS, type LessonKey } from '../../contracts/model';
 
 /**
  * The parts of a postmortem that rules, the timeline model and navigation all need, read once per
@@ -46,9 +47,8 @@ export interface TextFact {
 
 export type DatedNode = TextFact;
 
-/** The four lists of lessons, in the order a review reads them. */
-export const LESSON_KEYS = ['lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'] as const;
-export type LessonKey = (typeof LESSON_KEYS)[number];
+/** The four lists of lessons, in the order a review reads them (wire vocabulary: the contracts). */
+export { LESSON_KEYS, type LessonKey };
 
 export interface WindowFact {
   index: number;

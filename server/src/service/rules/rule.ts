@@ -3,6 +3,7 @@ import type { ServiceSettings } from '../context';
 import type { Localizer, MessageKey } from '../l10n';
 import type { PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
+import { DIAGNOSTIC_SOURCE } from '../../contracts/ids';
 
 /** The stable codes of the format's checks (the spec's table); tools and users may rely on them. */
 export type RuleCode =
@@ -69,7 +70,7 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export const SOURCE = 'postmortem';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 export function makeDiagnostic(parsed: ParsedPostmortem, span: Span, severity: DiagnosticSeverity, code: string, message: string, data?: DiagnosticData): Diagnostic {
   const diagnostic: Diagnostic = { range: parsed.lines.range(span.start, Math.max(span.start, span.end)), severity, code, source: SOURCE, message };

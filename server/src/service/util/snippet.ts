@@ -1,19 +1,7 @@
 /** Snippet syntax (`${1:default}`, `$0`) for text edits that leave places to fill in. */
 
-/**
- * How the client takes a snippet (protocol/snippets explains the three ways): LSP 3.18 snippet
- * edits, a client command given by its id, or none (plain text).
- */
-export type SnippetSupport = 'lsp' | { command: string } | 'none';
-
-/** The arguments of the client command that inserts a snippet. */
-export interface InsertSnippetArgs {
-  uri: string;
-  /** The document version the snippet was computed for; a changed document is left alone. */
-  version: number;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  snippet: string;
-}
+/** How the client takes a snippet and what its insert command gets (contracts/snippets). */
+export type { InsertSnippetArgs, SnippetSupport } from '../../contracts/snippets';
 
 /** Literal text inside a snippet: `$`, `}` and `\` are escaped. */
 export function escapeSnippet(text: string): string {

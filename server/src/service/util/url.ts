@@ -1,8 +1,2 @@
-/** Only https URLs become links in the preview and the notice; anything else is shown as text. */
-export function isHttpsUrl(text: string): boolean {
-  try {
-    return new URL(text).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** The one rule for links is a contract: the extension opens only what the service linked. */
+export { isHttpsUrl } from '../../contracts/url';

@@ -4,6 +4,7 @@ import type { CountView, TimelineEvent, TimelineModel } from '../timeline/model'
 import type { NoticeAudience } from '../notice';
 import { countermeasureLine, factorNumbers, internalSections, joinList } from './parts';
 import { prose } from './text';
+import { isOneOf, REPORT_STAGES } from '../../../contracts/vocabulary';
 
 /**
  * The notice as a few kinds of blocks, so that Markdown and HTML say exactly the same thing and
@@ -36,7 +37,7 @@ export function noticeOutline(model: TimelineModel, audience: NoticeAudience = '
   const internal = audience === 'internal';
   const l10n = createLocalizer(model.language);
   const { header } = model;
-  const report = header.report === 'preliminary' || header.report === 'final' ? header.reportLabel : undefined;
+  const report = isOneOf(REPORT_STAGES, header.report) ? header.reportLabel : undefined;
   const blocks: Block[] = [{ kind: 'title', text: report ? l10n.t('notice.title.report', report, header.title) : header.title }];
   if (internal) blocks.push({ kind: 'paragraph', content: [{ strong: l10n.t('notice.audience.internal') }] });
   const meta: Inline[][] = [];

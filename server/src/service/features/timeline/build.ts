@@ -1,6 +1,6 @@
 import { createLocalizer, type Localizer } from '../../l10n';
-import { noticeMessages } from '../../l10n/messages/notice';
-import { notice11Messages } from '../../l10n/messages/notice11';
+import type { noticeMessages } from '../../l10n/messages/notice';
+import type { notice11Messages } from '../../l10n/messages/notice11';
 import { factsOf, type EventFact, type PostmortemFacts } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, childOf, stringValue, type YMap, type YNode } from '../../parse/tree';
@@ -13,8 +13,10 @@ import type { RegimeDefinition } from '../../regulatory/regimes';
 import { keyDurations } from './durations';
 import { formatSpan, languageName, timeView, zoneLabel } from './format';
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
+import { LABEL_KEYS } from '../../../contracts/labels';
 import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
 import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf, stringList } from './sections';
+import { DETECTION_METHODS, DOCUMENT_STATUSES, isOneOf } from '../../../contracts/vocabulary';
 
 export interface BuildOptions {
   deadlineDays: number;
@@ -94,7 +96,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       id: stringValue(childOf(root, 'id')),
       title: proseValue(childOf(root, 'title')) ?? '',
       status,
-      statusLabel: status === 'draft' || status === 'review' || status === 'published' ? l10n.t(`notice.status.${status}`) : status,
+      statusLabel: isOneOf(DOCUMENT_STATUSES, status) ? l10n.t(`notice.status.${status}`) : status,
       published: facts.published?.text,
       publishedText: published && facts.published ? published.time.text : facts.published?.text,
       languageTag,
@@ -149,7 +151,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
 
 function eventView(event: EventFact, view: (time: ParsedTime | undefined) => TimeView | undefined, impactStart: TimeView | undefined): TimelineEvent {
   const at = view(event.at?.time);
-  const kind: EventKind = (EVENT_KINDS as readonly string[]).includes(event.kind) ? (event.kind as EventKind) : 'other';
+  const kind: EventKind = isOneOf(EVENT_KINDS, event.kind) ? event.kind : 'other';
   return {
     id: `event:${event.index}`,
     index: event.index,
@@ -180,24 +182,23 @@ function problemOf(parsed: ParsedPostmortem, ui: Localizer): { problem?: Timelin
 }
 
 function methodLabel(method: string, l10n: Localizer): string {
-  switch (method) {
-    case 'internal_monitoring':
-    case 'user_report':
-    case 'bug_bounty':
-    case 'external_report':
-    case 'regulator':
-    case 'other':
-      return l10n.t(`notice.method.${method}`);
-    default:
-      return method;
-  }
+  // A method the schema gains does not compile here until its label exists.
+  return isOneOf(DETECTION_METHODS, method) ? l10n.t(`notice.method.${method}`) : method;
 }
+
+/**
+ * The contracts list the label keys the webview may read; the notice message tables word them.
+ * Both directions are checked: a key in one and not the other does not compile.
+ */
+type MessageLabelKey = keyof (typeof noticeMessages)['en'] | keyof (typeof notice11Messages)['en'];
+const labelKeysAgree: [MessageLabelKey] extends [LabelKey] ? ([LabelKey] extends [MessageLabelKey] ? true : never) : never = true;
+void labelKeysAgree;
 
 const labelCache = new Map<Language, Labels>();
 function labelsFor(l10n: Localizer): Labels {
   let labels = labelCache.get(l10n.locale);
   if (!labels) {
-    labels = Object.fromEntries(([...Object.keys(noticeMessages.en), ...Object.keys(notice11Messages.en)] as LabelKey[]).map((key) => [key, l10n.t(key)])) as Labels;
+    labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, l10n.t(key)])) as Labels;
     labelCache.set(l10n.locale, labels);
   }
   return labels;

@@ -3,38 +3,8 @@ import type { ParsedPostmortem } from '../../parse/parse';
 import { clockText, durationText, regimeCitation, regimeName, stageLabel, stageState } from '../../regulatory/describe';
 import { analyzeRegulatory } from '../../regulatory/engine';
 import type { RegimeDefinition } from '../../regulatory/regimes';
-import type { Language } from './model';
+import type { Language, RegimeStageView, RegimeView } from './model';
 import { formatTime } from './format';
-
-/** One reporting regime for the preview: its table row and its lane on the time axis. */
-export interface RegimeView {
-  id: string;
-  name: string;
-  citation: string | undefined;
-  /** Where its clock starts, worded; undefined when the document does not say. */
-  clockText: string | undefined;
-  /** `reportable: false`: assessed, no report required. */
-  reportable: boolean;
-  stages: RegimeStageView[];
-}
-
-export interface RegimeStageView {
-  stage: string;
-  label: string;
-  /** The strictest deadline: the due date (or date and time for hour limits) and the rule (`72 hours`). */
-  dueText: string | undefined;
-  ruleText: string | undefined;
-  dueInstant: number | undefined;
-  duePos: number | undefined;
-  reportText: string | undefined;
-  reportInstant: number | undefined;
-  reportPos: number | undefined;
-  /** `late`: after its error limit; `slow`: after its "promptly" guideline only; `undated`: made, date not given. */
-  state: 'on_time' | 'late' | 'slow' | 'pending' | 'undated';
-  /** The row as the preview shows it, in the document's language: the deadline, then how it stands. */
-  dueLine: string | undefined;
-  stateText: string;
-}
 
 /** The regime rows of a document, with the instants the axis must cover; positions are set by `placeRegimes`. */
 export function regimeViews(parsed: ParsedPostmortem, regimes: readonly RegimeDefinition[] | undefined, l10n: Localizer, zone: string | undefined): RegimeView[] {

@@ -5,11 +5,12 @@ import type { ParsedTime } from '../../time';
 import { unfoldCjk } from '../../util/text';
 import { formatRange, formatSpan } from './format';
 import type { Header, LessonList, TimeView, WindowView } from './model';
+import { isOneOf, REPORT_STAGES } from '../../../contracts/vocabulary';
 
 /** Format 1.1's header fields: `severity` and `report` (preliminary / final). */
 export function reportFields(facts: PostmortemFacts, l10n: Localizer): Pick<Header, 'severity' | 'report' | 'reportLabel'> {
   const report = facts.report?.text;
-  const reportLabel = report === 'preliminary' || report === 'final' ? l10n.t(`notice.report.${report}`) : report;
+  const reportLabel = isOneOf(REPORT_STAGES, report) ? l10n.t(`notice.report.${report}`) : report;
   return { severity: facts.severity?.text, report, reportLabel };
 }
 

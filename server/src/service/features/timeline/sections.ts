@@ -7,6 +7,7 @@ import { ticketLink } from '../../config/projectConfig';
 import { isHttpsUrl } from '../../util/url';
 import { formatNumber, formatTime, regionLabel } from './format';
 import type { BreakdownView, CountermeasureGroup, CountermeasureType, CountermeasureView, CountView, FactorView, Language } from './model';
+import { COUNTERMEASURE_STATUSES, COUNTERMEASURE_TYPES, isOneOf } from '../../../contracts/vocabulary';
 
 /** Counts as bars: each against the largest count of the same unit, its breakdown as shares of it. */
 export function countViews(counts: readonly CountFact[], l10n: Localizer): CountView[] {
@@ -73,7 +74,7 @@ export function factorViews(factors: readonly FactorFact[], countermeasures: rea
   });
 }
 
-const GROUP_ORDER: readonly CountermeasureType[] = ['technical', 'organizational', 'unspecified'];
+const GROUP_ORDER: readonly CountermeasureType[] = [...COUNTERMEASURE_TYPES, 'unspecified'];
 
 export function countermeasureGroups(countermeasures: readonly CountermeasureFact[], factors: readonly FactorFact[], zone: string | undefined, l10n: Localizer, options: { today: string | undefined; ticketUrl?: string | undefined }): CountermeasureGroup[] {
   const language = l10n.locale as Language;
@@ -81,7 +82,7 @@ export function countermeasureGroups(countermeasures: readonly CountermeasureFac
   for (const factor of factors) if (factor.id && !factorItem.has(factor.id.id)) factorItem.set(factor.id.id, `factor:${factor.index}`);
   const groups = new Map<CountermeasureType, CountermeasureView[]>();
   for (const countermeasure of countermeasures) {
-    const type: CountermeasureType = countermeasure.type === 'technical' || countermeasure.type === 'organizational' ? countermeasure.type : 'unspecified';
+    const type: CountermeasureType = isOneOf(COUNTERMEASURE_TYPES, countermeasure.type) ? countermeasure.type : 'unspecified';
     const date = countermeasure.date;
     const parsedDate = date === undefined ? undefined : parseTime(date, zone);
     const due = countermeasure.due?.text;
@@ -121,11 +122,8 @@ function isOverdue(due: string | undefined, status: string | undefined, today: s
 }
 
 function statusLabel(status: string | undefined, l10n: Localizer): string {
-  if (status === 'done') return l10n.t('notice.cmStatus.done');
-  if (status === 'wont_do') return l10n.t('notice.cmStatus.wont_do');
-  if (status === 'in_progress') return l10n.t('notice.cmStatus.in_progress');
-  if (status === 'planned') return l10n.t('notice.cmStatus.planned');
-  return l10n.t('notice.cmStatus.unknown');
+  // A status the schema gains does not compile here until its label exists.
+  return isOneOf(COUNTERMEASURE_STATUSES, status) ? l10n.t(`notice.cmStatus.${status}`) : l10n.t('notice.cmStatus.unknown');
 }
 
 /** Document text as the reader should see it: without the spaces YAML folding put between Japanese lines. */

@@ -10,6 +10,7 @@ import { formatTime } from '../../timeline/format';
 import type { Language } from '../../timeline/model';
 import { countViews } from '../../timeline/sections';
 import type { Block, Inline } from '../outline';
+import { COUNTERMEASURE_STATUSES, isOneOf } from '../../../../contracts/vocabulary';
 
 /** What every profile is built from: the parse, its facts and reporting clocks, and today. */
 export interface ProfileInput {
@@ -148,7 +149,8 @@ export class ProfileWriter {
   private cmStatus(cm: CountermeasureFact): string {
     const parts: string[] = [];
     if (cm.status === 'done') parts.push(cm.date ? this.l10n.t('profile.cm.done', this.day(cm.date)) : this.l10n.t('profile.cm.doneUndated'));
-    else if (cm.status === 'in_progress' || cm.status === 'planned' || cm.status === 'wont_do') parts.push(this.l10n.t(`profile.cm.${cm.status}`));
+    // A status the schema gains does not compile here until its `profile.cm.*` text exists.
+    else if (isOneOf(COUNTERMEASURE_STATUSES, cm.status)) parts.push(this.l10n.t(`profile.cm.${cm.status}`));
     else parts.push(this.l10n.t('profile.cm.unknown'));
     if (cm.due && cm.status !== 'done') parts.push(this.l10n.t('profile.cm.due', this.day(cm.due.text)));
     if (cm.reason) parts.push(this.l10n.t('profile.cm.reason', cm.reason.text));

@@ -1,6 +1,7 @@
 import { childOf, stringValue } from '../../../parse/tree';
 import { revisionsOf, stringList } from '../../timeline/sections';
 import { personCounts, type Field, type ProfileInput, type ProfileWriter } from './common';
+import { DETECTION_METHODS, isOneOf } from '../../../../contracts/vocabulary';
 
 /** Fields more than one profile fills the same way. */
 
@@ -38,15 +39,13 @@ export function publication(out: ProfileWriter, input: ProfileInput, publishedLa
   ];
 }
 
-const METHODS = new Set(['internal_monitoring', 'user_report', 'bug_bounty', 'external_report', 'regulator', 'other']);
-
 /** "How it was found: user report (a user asked about the video)". */
 export function detectionText(out: ProfileWriter, input: ProfileInput): string | undefined {
   const detection = childOf(input.facts.root, 'detection');
   const method = stringValue(childOf(detection, 'method'));
   const summary = stringValue(childOf(detection, 'summary'));
   if (!method && !summary) return undefined;
-  const label = method && METHODS.has(method) ? out.l10n.t(`notice.method.${method}` as 'notice.method.other') : method;
+  const label = isOneOf(DETECTION_METHODS, method) ? out.l10n.t(`notice.method.${method}`) : method;
   const how = label && summary ? out.l10n.t('notice.text.paren', label, summary) : (label ?? summary ?? '');
   return out.l10n.t('profile.detection', how);
 }

@@ -1,6 +1,7 @@
 import { array, boolean, count, either, type Guard, literal, number, optional, record, shape, string, tagged, unit } from './guard';
-import type { Patch, TimelineAnswer, TimelineModel } from '../../../server/src/protocol';
+import type { Patch, TimelineAnswer, TimelineModel } from '../../server/src/contracts';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewEvent, ViewModel } from './messages';
+import { COUNTERMEASURE_TYPES, EVENT_KINDS } from '../../server/src/contracts/vocabulary';
 
 /**
  * The checks every message between the extension and the preview's webview passes before either
@@ -16,7 +17,6 @@ const maybeText = optional(text);
 const time = optional(
   shape<NonNullable<ViewEvent['at']>>({ instant: number(), end: number(), precision: literal('month', 'day', 'minute', 'second'), text, zoneKnown: boolean }),
 );
-const EVENT_KINDS = ['occurred', 'detected', 'responded', 'mitigated', 'resolved', 'notified', 'published', 'other'] as const;
 
 export const viewEvent: Guard<ViewEvent> = shape<ViewEvent>({ id, index: count, kind: literal(...EVENT_KINDS), text, at: time, until: time, approximate: boolean, relative: maybeText, pos: optional(unit), endPos: optional(unit) });
 
@@ -106,7 +106,7 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
   factors: array(shape<ViewModel['factors'][number]>({ id, factorId: maybeText, description: text, addressedBy: array(id), addressed: boolean, accepted: maybeText })),
   countermeasureGroups: array(
     shape<Group>({
-      type: literal('technical', 'organizational', 'unspecified'),
+      type: literal(...COUNTERMEASURE_TYPES, 'unspecified'),
       label: text,
       items: array(
         shape<Group['items'][number]>({

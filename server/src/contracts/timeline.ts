@@ -1,5 +1,5 @@
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
+import type { TimelineModel } from './model';
 import type { Patch } from './patch';
 
 export interface TimelineParams {
@@ -28,14 +28,3 @@ export const TimelineRequest = new RequestType<TimelineParams, TimelineAnswer | 
 export function keepsBase(base: { problem?: unknown }, next: { problem?: unknown }): boolean {
   return next.problem !== undefined && base.problem === undefined;
 }
-
-export interface ExportNoticeParams {
-  uri: string;
-  format: NoticeFormat;
-  /** Absent means `public`: a client that does not know audiences gets the publishable notice. */
-  audience?: NoticeAudience;
-  /** A regulator's report items instead of the public notice. */
-  profile?: ReportProfile;
-}
-
-export const ExportNoticeRequest = new RequestType<ExportNoticeParams, { text: string } | null, void>('postmortem/exportNotice');

@@ -11,4 +11,17 @@
  */
 export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
 
-export type { InsertSnippetArgs, SnippetSupport } from '../service';
+/**
+ * How the client takes a snippet: LSP 3.18 snippet edits, a client command given by its id, or
+ * none (plain text).
+ */
+export type SnippetSupport = 'lsp' | { command: string } | 'none';
+
+/** The arguments of the client command that inserts a snippet. */
+export interface InsertSnippetArgs {
+  uri: string;
+  /** The document version the snippet was computed for; a changed document is left alone. */
+  version: number;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  snippet: string;
+}

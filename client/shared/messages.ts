@@ -1,4 +1,4 @@
-import type { Patch, TimelineModel } from '../../../server/src/protocol';
+import type { Patch, TimelineModel } from '../../server/src/contracts';
 
 /**
  * What the extension and the preview's webview say to each other. Type-only: the webview bundle
@@ -10,7 +10,7 @@ export type ViewModel = Omit<TimelineModel, 'links'>;
 export type ViewEvent = ViewModel['events'][number];
 
 /**
- * Changes from the model the webview has to the next one: the server's patch (protocol/patch.ts)
+ * Changes from the model the webview has to the next one: the server's patch (contracts/patch.ts)
  * as it came, less the links, which stay in the extension.
  */
 export type ModelPatch = Patch<ViewModel>;

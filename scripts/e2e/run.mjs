@@ -364,7 +364,8 @@ async function main() {
   const onSignal = (sig) => {
     interrupted = true;
     say(`${sig}: stopping`);
-    Promise.allSettled([browser?.close(), server?.stop()]).finally(() => { workspace?.cleanup(); process.exit(130); });
+    // allSettled never rejects; the process exits once both are down, whatever happened to them.
+    void Promise.allSettled([browser?.close(), server?.stop()]).finally(() => { workspace?.cleanup(); process.exit(130); });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -136,8 +136,9 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   process.on('SIGHUP', () => stop(0));
-  server.exited.then((info) => {
-    if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(info)})`); stop(1); }
+  // `exited` never rejects, and stop() ends the process: nothing is left to wait for.
+  void server.exited.then((info) => {
+    if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(info)})`); void stop(1); }
   });
 
   const url = workbenchUrl(server, { folder });

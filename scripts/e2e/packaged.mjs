@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { copySamples } from './ensureBuilt.mjs';
 import { codeServerDir, repoRoot, samplesDir } from './paths.mjs';
+import { hostileDocument } from '../../test/common/hostile.cjs';
 import { findBrokenSample } from './sampleText.mjs';
 
 /** Hostile text: markup, handlers, script-closing tags mid-text, URLs with scripts and data, CSS. */
@@ -26,56 +27,9 @@ export const XSS = [
   '"><img src=https://evil.example/i.png> \' onmouseover=alert(8) x=\'',
 ].join(' ');
 
-/** A postmortem with the corpus in every text field, one of them 1 MB long. */
+/** A postmortem with the corpus in every text field, the overview 1 MB long. */
 export function xssDocument() {
-  const h = JSON.stringify(XSS);
-  const huge = JSON.stringify(`${XSS} ${'<b>x</b>'.repeat(131_072)}`);
-  return `postmortem: 1
-id: xss
-title: ${h}
-status: published
-language: en
-timezone: Asia/Tokyo
-published: 2021-07-15
-revisions:
-  - date: 2021-07-15
-    note: ${h}
-overview: ${huge}
-impact:
-  period:
-    start: 2021-06-30T12:00
-    end: 2021-06-30T12:12
-  summary: ${h}
-  effects: [${h}]
-  data_exposed: [${h}]
-  counts:
-    - label: ${h}
-      value: 3
-      unit: ${h}
-      breakdown:
-        ${h}: 3
-cause:
-  summary: ${h}
-  trigger: ${h}
-  factors:
-    - id: f
-      description: ${h}
-detection:
-  method: other
-  summary: ${h}
-timeline:
-  - at: 2021-06-30T12:00
-    event: ${h}
-    kind: detected
-countermeasures:
-  - action: ${h}
-    status: done
-    date: 2021-07-01
-    addresses: [f]
-contact:
-  url: "javascript:alert(9)"
-  note: ${h}
-`;
+  return hostileDocument(XSS, `${XSS} ${'<b>x</b>'.repeat(131_072)}`);
 }
 
 /** Runs the phase; `check(name, page, fn, ms)` records each outcome like the other UI checks. */

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { workbenchUrl } from './codeServer.mjs';
 import { escapeRegExp, findBrokenSample, firstTimeOf } from './sampleText.mjs';
+import { quickOpen } from './workbench.mjs';
 
 /**
  * @param {ReturnType<typeof import('./session.mjs').createSession>} session
@@ -31,14 +32,7 @@ export async function runUiChecks(session, { browser, server, workspace, extensi
       await page.locator('.monaco-workbench').waitFor();
       // The explorer lists the workspace once the remote connection is up.
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(base);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator(`.tabs-container .tab[aria-label*="${base}"], .title-label:has-text("${base}")`).first().waitFor();
+      await quickOpen(page, base);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
     });
 

@@ -20,7 +20,7 @@ function peakMb(pid) {
 
 /**
  * @param {{ command: string, args: string[] }} server how to start our server over stdio
- * @param {{ text: string, dir: string, maxDocumentBytes?: number }} input
+ * @param {{ text: string, dir: string, maxDocumentBytes?: number | undefined }} input
  */
 export async function measureLoad(server, { text, dir, maxDocumentBytes }) {
   const settings = maxDocumentBytes === undefined ? {} : { maxDocumentBytes };

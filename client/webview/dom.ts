@@ -37,7 +37,7 @@ export function clear(element: Element): void {
 }
 
 /** Positions and sizes go through the CSSOM, which the CSP allows, never through a style attribute. */
-export function place(element: HTMLElement, box: { left?: string; width?: string; top?: string; height?: string }): void {
+export function place(element: HTMLElement, box: { left?: string | undefined; width?: string | undefined; top?: string | undefined; height?: string | undefined }): void {
   if (box.left !== undefined) element.style.left = box.left;
   if (box.width !== undefined) element.style.width = box.width;
   if (box.top !== undefined) element.style.top = box.top;

@@ -12,11 +12,6 @@ import { median } from './measure.mjs';
 
 const REPEATS = 3;
 const WINDOW_LIMIT_MS = 30_000;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 /** Preferred sample: Japanese, with one diagnostic (an info), so its first check publishes something. */
 const SAMPLE = 'clova-bot-invites.postmortem.yaml';
 
@@ -57,11 +52,8 @@ export async function measureActivation(root, { chromium, install }) {
   const samples = [];
   try {
     server = await startCodeServer({ env: { POSTMORTEM_BENCH_ACTIVATION: resultFile, POSTMORTEM_BENCH_SAMPLE: sample } });
-    const { chromium: playwright } = await import('playwright-core');
-    browser = await playwright.launch({
-      executablePath: chromium, headless: true, args: CHROMIUM_ARGS,
-      env: { ...process.env, HOME: work, XDG_CONFIG_HOME: path.join(work, 'config'), XDG_CACHE_HOME: path.join(work, 'cache') },
-    });
+    const { launchChromium } = await import('../e2e/chromium.mjs');
+    browser = await launchChromium({ executablePath: chromium });
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: entry });
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       fs.rmSync(resultFile, { force: true });

@@ -20,7 +20,7 @@ function peakMb(pid) {
 
 /**
  * @param {{ command: string, args: string[] }} server how to start our server over stdio
- * @param {{ text: string, dir: string, maxDocumentBytes?: number }} input
+ * @param {{ text: string, dir: string, maxDocumentBytes?: number | undefined }} input
  */
 export async function measureLoad(server, { text, dir, maxDocumentBytes }) {
   const settings = maxDocumentBytes === undefined ? {} : { maxDocumentBytes };
@@ -31,7 +31,7 @@ export async function measureLoad(server, { text, dir, maxDocumentBytes }) {
   await session.start(rootUri);
   try {
     const small = generatePostmortem(10);
-    session.open(smallUri, 1, small);
+    await session.open(smallUri, 1, small);
     await session.diagnosticsFor(smallUri, 1, 0);
     const hover = { textDocument: { uri: smallUri }, position: { line: 1, character: 2 } };
     await session.request('textDocument/hover', hover);
@@ -48,7 +48,7 @@ export async function measureLoad(server, { text, dir, maxDocumentBytes }) {
     };
     const mark = session.mark();
     const opened = performance.now();
-    session.open(bigUri, 1, text);
+    await session.open(bigUri, 1, text);
     const probes = probe();
     const publish = await session.diagnosticsFor(bigUri, 1, mark);
     const firstDiagnosticsMs = publish.at - opened;

@@ -34,7 +34,8 @@ export class LspSession {
       this.stderr = (this.stderr + chunk.toString()).slice(-8000);
     });
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
-    this.exited.then(({ code, signal }) => {
+    // `exited` never rejects; this only fails the waiters when the server dies unasked.
+    void this.exited.then(({ code, signal }) => {
       if (this.closing) return;
       const error = new Error(`${this.options.name} exited (code ${code}, signal ${signal}): ${this.stderr.slice(-2000)}`);
       for (const waiter of this.waiters.splice(0)) waiter.reject(error);

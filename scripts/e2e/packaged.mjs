@@ -12,7 +12,9 @@ import path from 'node:path';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { copySamples } from './ensureBuilt.mjs';
 import { codeServerDir, repoRoot, samplesDir } from './paths.mjs';
+import { hostileDocument } from '../../test/common/hostile.cjs';
 import { findBrokenSample } from './sampleText.mjs';
+import { quickOpen } from './workbench.mjs';
 
 /** Hostile text: markup, handlers, script-closing tags mid-text, URLs with scripts and data, CSS. */
 export const XSS = [
@@ -26,56 +28,9 @@ export const XSS = [
   '"><img src=https://evil.example/i.png> \' onmouseover=alert(8) x=\'',
 ].join(' ');
 
-/** A postmortem with the corpus in every text field, one of them 1 MB long. */
+/** A postmortem with the corpus in every text field, the overview 1 MB long. */
 export function xssDocument() {
-  const h = JSON.stringify(XSS);
-  const huge = JSON.stringify(`${XSS} ${'<b>x</b>'.repeat(131_072)}`);
-  return `postmortem: 1
-id: xss
-title: ${h}
-status: published
-language: en
-timezone: Asia/Tokyo
-published: 2021-07-15
-revisions:
-  - date: 2021-07-15
-    note: ${h}
-overview: ${huge}
-impact:
-  period:
-    start: 2021-06-30T12:00
-    end: 2021-06-30T12:12
-  summary: ${h}
-  effects: [${h}]
-  data_exposed: [${h}]
-  counts:
-    - label: ${h}
-      value: 3
-      unit: ${h}
-      breakdown:
-        ${h}: 3
-cause:
-  summary: ${h}
-  trigger: ${h}
-  factors:
-    - id: f
-      description: ${h}
-detection:
-  method: other
-  summary: ${h}
-timeline:
-  - at: 2021-06-30T12:00
-    event: ${h}
-    kind: detected
-countermeasures:
-  - action: ${h}
-    status: done
-    date: 2021-07-01
-    addresses: [f]
-contact:
-  url: "javascript:alert(9)"
-  note: ${h}
-`;
+  return hostileDocument(XSS, `${XSS} ${'<b>x</b>'.repeat(131_072)}`);
 }
 
 /** Runs the phase; `check(name, page, fn, ms)` records each outcome like the other UI checks. */
@@ -127,28 +82,17 @@ export async function runPackagedChecks({ browser, check, screenshot, say, attac
     });
     await page.goto(workbenchUrl(server, { folder: workspace.dir }), { waitUntil: 'domcontentloaded' });
 
-    const open = async (name) => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(name);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor();
-    };
-
     await check('packaged: the window is in Restricted Mode and the extension validates the broken sample', page, async () => {
       await page.locator('.monaco-workbench').waitFor();
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
       await page.getByText('Restricted Mode', { exact: false }).first().waitFor();
-      await open(path.basename(findBrokenSample(workspace.dir)));
+      await quickOpen(page, path.basename(findBrokenSample(workspace.dir)));
       await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
       await screenshot(page, 'packaged-restricted-squiggles');
     }, 90_000);
 
     await check('packaged: the preview shows the XSS corpus as text, with no script run and no CSP violation', page, async () => {
-      await open('xss.postmortem.yaml');
+      await quickOpen(page, 'xss.postmortem.yaml');
       // The command shows in the palette only while a postmortem editor has focus (`editorLangId`);
       // right after opening, focus may still be moving. So: focus the editor, then look for the row,
       // and start over (bounded) when the palette was built before the context was there.

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ensureBuilt } from './ensureBuilt.mjs';
-import { CHROMIUM, repoRoot, samplesDir, screenshotsDir } from './paths.mjs';
+import { repoRoot, samplesDir, screenshotsDir } from './paths.mjs';
 import { setup, SetupError } from './setup.mjs';
 
 const { values: argv } = parseArgs({
@@ -72,13 +72,9 @@ function lintFolder(folder) {
 
 /** Headless check that the printed URL really shows the extension working. */
 async function selfCheck(url, folder) {
-  const { chromium } = await import('playwright-core');
-  const { CHROMIUM_ARGS } = { CHROMIUM_ARGS: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] };
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    env: { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_CACHE_HOME: path.join(tmp, 'cache') },
-  });
+  // Loaded only for --check: a plain `npm start` needs no browser driver.
+  const { launchChromium } = await import('./chromium.mjs');
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
@@ -102,7 +98,6 @@ async function selfCheck(url, folder) {
     say(`check: screenshot ${path.relative(repoRoot, shot)}`);
   } finally {
     await browser.close().catch(() => {});
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -136,8 +131,9 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   process.on('SIGHUP', () => stop(0));
-  server.exited.then((info) => {
-    if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(info)})`); stop(1); }
+  // `exited` never rejects, and stop() ends the process: nothing is left to wait for.
+  void server.exited.then((info) => {
+    if (!stopping) { say(`code-server exited unexpectedly (${JSON.stringify(info)})`); void stop(1); }
   });
 
   const url = workbenchUrl(server, { folder });

@@ -15,7 +15,7 @@ import { THEMES } from './themes';
 export const root = join(__dirname, '..', '..');
 const ORIGIN = 'https://webview.test';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-/** The flags of scripts/e2e/run.mjs: no GPU, no network chatter, no shared-memory limits. */
+/** The flags of scripts/e2e/chromium.mjs (this TypeScript project reads no JavaScript): no GPU, no network chatter, no shared-memory limits. */
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

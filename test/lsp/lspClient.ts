@@ -93,6 +93,8 @@ export class TestClient {
     await this.connection.sendNotification('initialized', {});
   }
 
+  // open/change/close do not wait for the write: the connection writes and the server handles
+  // messages in order, so the next request sees them, and a write that failed fails that request.
   open(uri: string, text: string, languageId = 'postmortem', version = 1): void {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }

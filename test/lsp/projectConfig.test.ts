@@ -143,6 +143,7 @@ describe('LSP server over stdio: postmortem.config.yaml', function () {
     assert.ok(hasNot('unknown-severity')(await client.waitForDiagnostics(b.uriOf('x.postmortem.yaml'))));
     assert.ok(hasNot('unknown-severity')(await client.waitForDiagnostics(c.uriOf('x.postmortem.yaml'))), 'not a root yet');
     const rootC = { uri: c.rootUri, name: 'c' };
+    // Not awaited, like the watched-file event above: the diagnostics it causes are what we wait for.
     void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [rootC], removed: [{ uri: a.rootUri, name: 'root0' }] } });
     await client.waitForDiagnostics(c.uriOf('x.postmortem.yaml'), has('unknown-severity'));
     await client.waitForDiagnostics(a.uriOf('x.postmortem.yaml'), hasNot('unknown-severity'));

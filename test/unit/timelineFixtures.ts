@@ -1,4 +1,5 @@
 // Documents shared by the unit tests, the e2e preview tests and the preview harness (scripts/preview-harness). Not a test file.
+import { hostileDocument as hostileTemplate } from '../common/hostile.cjs';
 import { VALID } from './helpers';
 
 /** VALID with its timeline (and anything after it up to `countermeasures:`) replaced. */
@@ -22,79 +23,6 @@ export function bigDocument(count: number): string {
 /** Every text field of a postmortem holds markup and script that must come out as plain text. */
 export const HOSTILE = '<script>window.__postmortemInjected=1</script> <img src=x onerror="window.__postmortemInjected=2"> javascript:alert(3) [x](javascript:alert(4)) ![i](https://evil.example/i.png) *a* _b_ `c` | ~~d~~ &amp; "q" \'s\'';
 export function hostileDocument(): string {
-  const h = JSON.stringify(HOSTILE);
-  return `postmortem: 1
-id: hostile
-title: ${h}
-status: published
-language: en
-timezone: Asia/Tokyo
-published: 2021-07-15
-services: [${h}]
-regions: [${h}]
-revisions:
-  - date: 2021-07-15
-    note: ${h}
-overview: ${h}
-impact:
-  period:
-    start: 2021-06-30T12:00
-    end: 2021-06-30T12:12
-  summary: ${h}
-  effects: [${h}]
-  windows:
-    - label: ${h}
-      start: 2021-06-30T12:00
-      end: 2021-06-30T12:05
-  data_exposed: [${h}]
-  counts:
-    - label: ${h}
-      value: 3
-      unit: ${h}
-      breakdown:
-        ${h}: 3
-cause:
-  summary: ${h}
-  trigger: ${h}
-  factors:
-    - id: f
-      description: ${h}
-    - id: g
-      description: ${h}
-      accepted: ${h}
-detection:
-  method: other
-  summary: ${h}
-timeline:
-  - at: 2021-06-30T12:00
-    event: ${h}
-    kind: detected
-countermeasures:
-  - action: ${h}
-    status: done
-    date: 2021-07-01
-    addresses: [f]
-    owner: ${h}
-    priority: ${h}
-    ticket: "javascript:alert(6)"
-  - action: ${h}
-    status: wont_do
-    reason: ${h}
-    due: 2021-07-02
-    ticket: ${h}
-lessons_learned: [${h}]
-what_went_well: [${h}]
-what_went_wrong: [${h}]
-where_we_got_lucky: [${h}]
-links:
-  - title: ${h}
-    url: "javascript:alert(7)"
-  - title: ${h}
-    url: https://example.com/dashboard
-x-note: ${h}
-contact:
-  url: "javascript:alert(5)"
-  note: ${h}
-`;
+  return hostileTemplate(HOSTILE);
 }
 

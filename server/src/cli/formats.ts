@@ -21,7 +21,9 @@ export function severityToken(severity: DiagnosticSeverity | undefined): 'error'
       return 'info';
     case DiagnosticSeverity.Hint:
       return 'hint';
-    default:
+    // LSP leaves a missing severity to the client; editors show it as an error, and so do we.
+    case DiagnosticSeverity.Error:
+    case undefined:
       return 'error';
   }
 }

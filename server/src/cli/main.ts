@@ -128,7 +128,7 @@ function render(format: FormatName, results: FileResult[], l10n: Localizer, cwd:
       return formatSarif(results, l10n, cwd);
     case 'github':
       return formatGithub(results);
-    default:
+    case 'stylish':
       return formatStylish(results);
   }
 }

@@ -19,7 +19,7 @@ export interface TimelineModel {
    * are in the UI language: `message` when there is nothing better to show, `keptMessage` when the
    * preview keeps the last picture that parsed.
    */
-  problem?: { line: number; message: string; keptMessage: string };
+  problem?: { line: number; message: string; keptMessage: string } | undefined;
   /** The locale of `labels` and of every formatted text: the document's `language`, `en` or `ja`. */
   language: Language;
   labels: Labels;

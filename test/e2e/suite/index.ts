@@ -23,7 +23,7 @@ export interface E2EResults {
   durationMs: number;
   startedAt: string;
   host: string;
-  tests: { fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number }[];
+  tests: { fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number | undefined }[];
   failures: E2EFailure[];
   error?: string;
 }

@@ -49,16 +49,17 @@ export interface SchemaIndex {
 export interface ResolvedSchema {
   /** The definitions entry this schema came from, if any. */
   definition?: string;
-  description?: string;
-  descriptionJa?: string;
+  // `| undefined`: merged with `??=` from parts that may not have them.
+  description?: string | undefined;
+  descriptionJa?: string | undefined;
   properties: Record<string, SchemaNode>;
   required: string[];
   enum?: unknown[];
   default?: unknown;
   types: string[];
-  items?: SchemaNode;
-  additionalProperties?: boolean | SchemaNode;
-  patternProperties?: Record<string, SchemaNode>;
+  items?: SchemaNode | undefined;
+  additionalProperties?: boolean | SchemaNode | undefined;
+  patternProperties?: Record<string, SchemaNode> | undefined;
   /**
    * Keys required only when another key has a given value, read from `if`/`then`: `published` when
    * `status: published`, `reason` when a countermeasure's `status: wont_do`.

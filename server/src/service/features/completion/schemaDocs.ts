@@ -48,6 +48,8 @@ export function typeLabel(l10n: Localizer, schema: SchemaIndex, path: JsonPath, 
       return l10n.t('hover.type.date');
     case 'slug':
       return l10n.t('hover.type.slug');
+    case undefined: // not a named definition: its label comes from its types below
+      break;
   }
   const types = resolved.types;
   if (types.includes('array')) {

@@ -27,7 +27,7 @@ export interface ProfileInput {
  * An empty value is shown as "not stated" so the preparer sees what is left to fill in.
  */
 export interface Field {
-  label?: string;
+  label?: string | undefined;
   text?: string | undefined;
   items?: string[];
 }

@@ -1,5 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Localizer } from './l10n';
+import { documentTooLarge } from './rules/documentTooLarge';
+import { SOURCE } from './rules/rule';
 
 /**
  * The size in UTF-8 bytes (what the file takes on disk) when it is above `max`, else undefined.
@@ -38,9 +40,9 @@ function megabytes(bytes: number): string {
 export function tooLargeDiagnostic(bytes: number, max: number, firstLineLength: number, l10n: Localizer): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
-    severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
-    source: 'postmortem',
+    severity: documentTooLarge.severity,
+    code: documentTooLarge.code,
+    source: SOURCE,
     message: l10n.t('limits.tooLarge', megabytes(bytes), megabytes(max), max),
   };
 }

@@ -1,6 +1,6 @@
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
-export const unknownFactor: Rule = {
+export const unknownFactor = defineCheck({
   code: 'unknown-factor',
   severity: DiagnosticSeverity.Error,
   check({ facts, report }) {
@@ -14,9 +14,9 @@ export const unknownFactor: Rule = {
       }
     }
   },
-};
+});
 
-export const unaddressedFactor: Rule = {
+export const unaddressedFactor = defineCheck({
   code: 'unaddressed-factor',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
@@ -27,9 +27,9 @@ export const unaddressedFactor: Rule = {
       if (factor.id && !addressed.has(factor.id.id)) report(factor.id.node, 'rule.unaddressedFactor', [factor.id.id]);
     }
   },
-};
+});
 
-export const duplicateId: Rule = {
+export const duplicateId = defineCheck({
   code: 'duplicate-id',
   severity: DiagnosticSeverity.Error,
   check({ facts, report }) {
@@ -45,4 +45,4 @@ export const duplicateId: Rule = {
       }
     }
   },
-};
+});

@@ -1,21 +1,50 @@
+import { ruleMessages } from '../l10n/messages/rules';
 import { countSum } from './countSum';
 import { doneWithoutDate, insecureContact } from './countermeasures';
 import { detectedBeforeImpact } from './detectedBeforeImpact';
+import { documentTooLarge } from './documentTooLarge';
 import { doneInFuture } from './doneInFuture';
 import { duplicateAddress } from './duplicateAddress';
 import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
 import { overdue } from './overdue';
+import { parityMismatch } from './parityMismatch';
 import { periodOrder } from './periodOrder';
 import { unknownCategory, unknownSeverity } from './projectScales';
-import { REGULATORY_RULES } from './regulatory';
-import type { Rule } from './rule';
+import {
+  regulatoryBeforeClock,
+  regulatoryDue,
+  regulatoryHint,
+  regulatoryLate,
+  regulatoryNoClock,
+  regulatoryOverdue,
+  regulatoryPrompt,
+  regulatoryUnknownRegime,
+  regulatoryUnknownStage,
+} from './regulatory';
+import type { Check } from './rule';
+import { schemaConst, schemaEmpty, schemaEnum, schemaMinimum, schemaRequired, schemaType, schemaUnknownKey, yamlSyntax } from './schema';
 import { timelineOrder } from './timelineOrder';
-import { ambiguousTime, disclosureLag, impossibleTime, unknownTimeZone } from './times';
+import { ambiguousTime, disclosureLag, schemaFormat, schemaTimezone } from './times';
 import { timezoneAbbreviation } from './timezoneAbbreviation';
+import { unknownRule } from './unknownRule';
 import { untilOrder } from './untilOrder';
 
-/** Every cross-field check of the format, in the order of the spec's table. */
-export const RULES: readonly Rule[] = [
+/**
+ * Every check, each once, in the order of the format's checks table: the one list that validation
+ * runs, the project configuration's `rules:` accepts, the code actions dispatch on, the CLI's SARIF
+ * lists and the documentation's tables are tested against. A new check is one file and one line here.
+ */
+const ALL = [
+  yamlSyntax,
+  schemaRequired,
+  schemaUnknownKey,
+  schemaType,
+  schemaEnum,
+  schemaConst,
+  schemaFormat,
+  schemaEmpty,
+  schemaMinimum,
+  schemaTimezone,
   timelineOrder,
   periodOrder,
   countSum,
@@ -26,8 +55,6 @@ export const RULES: readonly Rule[] = [
   disclosureLag,
   doneWithoutDate,
   insecureContact,
-  unknownTimeZone,
-  impossibleTime,
   untilOrder,
   detectedBeforeImpact,
   doneInFuture,
@@ -36,5 +63,43 @@ export const RULES: readonly Rule[] = [
   timezoneAbbreviation,
   unknownSeverity,
   unknownCategory,
-  ...REGULATORY_RULES,
-];
+  regulatoryUnknownRegime,
+  regulatoryUnknownStage,
+  regulatoryNoClock,
+  regulatoryLate,
+  regulatoryPrompt,
+  regulatoryOverdue,
+  regulatoryDue,
+  regulatoryBeforeClock,
+  regulatoryHint,
+  parityMismatch,
+  documentTooLarge,
+  unknownRule,
+] as const;
+
+/** A diagnostic code of this checker: tools and users may rely on them (the spec's table). */
+export type CheckCode = (typeof ALL)[number]['code'];
+
+export const CHECKS: readonly Check<CheckCode>[] = ALL;
+
+/**
+ * Each code's one line of help (SARIF's rule description, in both languages: the message tables
+ * have the same keys). A check without one does not compile here.
+ */
+const HELP: Record<`rule.${CheckCode}`, string> = ruleMessages.en;
+
+export function helpKeyOf(code: CheckCode): keyof typeof HELP {
+  return `rule.${code}`;
+}
+
+/** The checks a postmortem's findings come from, which the project configuration's `rules:` may tune. */
+export function postmortemChecks(): readonly Check<CheckCode>[] {
+  return CHECKS.filter((check) => check.scope !== 'config');
+}
+
+const BY_CODE = new Map<string, Check<CheckCode>>(CHECKS.map((check) => [check.code, check]));
+
+/** The check of a diagnostic's code (which may come back from the client as any JSON). */
+export function checkOf(code: unknown): Check<CheckCode> | undefined {
+  return typeof code === 'string' ? BY_CODE.get(code) : undefined;
+}

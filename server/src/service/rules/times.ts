@@ -2,11 +2,16 @@ import { formatOffset, instantOf, isValidTimeZone, parseTime, TIME_UNITS, zoneOf
 import { earliestOfKind } from '../model/facts';
 import { childOf, asScalar, stringValue } from '../parse/tree';
 import { abbreviationZones, closestZone, zoneOfLanguage } from '../util/zones';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { zoneFixes } from '../features/codeActions/mechanicalFixes';
+import { timezoneFixes } from '../features/codeActions/missingFixes';
+import { enumFix } from '../features/codeActions/valueFixes';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
-export const ambiguousTime: Rule = {
+export const ambiguousTime = defineCheck({
   code: 'ambiguous-time',
   severity: DiagnosticSeverity.Warning,
+  // One zone for the document answers every one of its findings.
+  fixAll: (fix, diagnostics) => timezoneFixes(fix).map((each) => ({ fix: each, diagnostics })),
   check({ facts, report }) {
     // A `timezone` that is there but wrong has its own finding; one per time on top would bury it.
     if (facts.zone || stringValue(childOf(facts.root, 'timezone'))) return;
@@ -18,23 +23,33 @@ export const ambiguousTime: Rule = {
       report(fact.node, 'rule.ambiguousTime', [fact.text, zone, offset]);
     }
   },
-};
+});
 
-/** The schema's pattern lets `2021-02-30` through; the calendar does not. */
-export const impossibleTime: Rule = {
+/**
+ * A date, time, URL, e-mail address or id in the wrong format: the schema's finding, where a
+ * repaired time (`2021-06-30 12:00` → `…T12:00`) travels in `replacement` as an enum's closest
+ * value does. The schema's pattern lets `2021-02-30` through; the calendar does not: that is
+ * this check's own detection.
+ */
+export const schemaFormat = defineCheck({
   code: 'schema-format',
   severity: DiagnosticSeverity.Error,
+  data: ['replacement'],
+  fixes: enumFix,
   check({ facts, report }) {
     const shape = /^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
     for (const fact of facts.times) {
       if (!fact.time && shape.test(fact.text)) report(fact.node, 'rule.invalidTime', [fact.text]);
     }
   },
-};
+});
 
-export const unknownTimeZone: Rule = {
+/** A `timezone` that is not an IANA zone name (abbreviations have their own check). */
+export const schemaTimezone = defineCheck({
   code: 'schema-timezone',
   severity: DiagnosticSeverity.Error,
+  data: ['replacement'],
+  fixes: zoneFixes,
   check({ facts, report }) {
     const node = asScalar(childOf(facts.root, 'timezone'));
     if (!node || typeof node.value !== 'string' || node.value === '' || isValidTimeZone(node.value) || abbreviationZones(node.value)) return;
@@ -42,9 +57,9 @@ export const unknownTimeZone: Rule = {
     if (suggestion) report(node, 'check.unknownTimeZoneSuggest', [node.value, suggestion], { replacement: suggestion });
     else report(node, 'rule.unknownTimeZone', [node.value]);
   },
-};
+});
 
-export const disclosureLag: Rule = {
+export const disclosureLag = defineCheck({
   code: 'disclosure-lag',
   severity: DiagnosticSeverity.Information,
   check({ facts, settings, report }) {
@@ -56,4 +71,4 @@ export const disclosureLag: Rule = {
       report(facts.published.node, 'rule.disclosureLag', [Math.floor(lagDays), settings.disclosureDeadlineDays, detected.at.text]);
     }
   },
-};
+});

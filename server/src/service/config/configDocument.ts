@@ -7,7 +7,7 @@ import { yamlSyntaxDiagnostics } from '../features/validation';
 import type { Localizer } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asSeq, childOf, resolveAlias } from '../parse/tree';
-import { postmortemChecks } from '../rules';
+import { tunableChecks } from '../rules';
 import { duplicateId } from '../rules/factors';
 import { makeDiagnostic } from '../rules/rule';
 import { schemaType } from '../rules/schema';
@@ -25,9 +25,9 @@ export function configSchema(): SchemaIndex {
   return sharedConfigSchema;
 }
 
-/** Every code a `rules:` entry may name: the checks of postmortems (the schema documents each, a unit test insists). */
+/** Every code a `rules:` entry may name: the tunable checks of postmortems (the schema documents each, a unit test insists). */
 export function knownRuleCodes(): string[] {
-  return postmortemChecks().map((check) => check.code);
+  return tunableChecks().map((check) => check.code);
 }
 
 /**

@@ -7,4 +7,6 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const documentTooLarge = defineCheck({
   code: 'document-too-large',
   severity: DiagnosticSeverity.Information,
+  // It says why nothing else is reported: switching it off would leave the document silently unchecked.
+  tunable: false,
 });

@@ -97,6 +97,11 @@ export function postmortemChecks(): readonly Check<CheckCode>[] {
   return CHECKS.filter((check) => check.scope !== 'config');
 }
 
+/** The codes a `rules:` entry of postmortem.config.yaml may name. */
+export function tunableChecks(): readonly Check<CheckCode>[] {
+  return postmortemChecks().filter((check) => check.tunable !== false);
+}
+
 const BY_CODE = new Map<string, Check<CheckCode>>(CHECKS.map((check) => [check.code, check]));
 
 /** The check of a diagnostic's code (which may come back from the client as any JSON). */

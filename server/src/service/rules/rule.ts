@@ -56,6 +56,8 @@ export interface Check<Code extends string = string, Field extends keyof Diagnos
    * the project configuration file itself.
    */
   readonly scope?: 'config';
+  /** False for a finding the project configuration's `rules:` cannot switch off or change. */
+  readonly tunable?: false;
   /** The cross-field detection; absent when the finding is reported elsewhere (syntax, schema, parity, size). */
   check?(context: RuleContext<Field>): void;
   /**

@@ -1,7 +1,6 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Localizer, MessageKey } from '../service/l10n';
-import { ruleMessages } from '../service/l10n/messages/rules';
-import { postmortemChecks } from '../service/rules';
+import type { Localizer } from '../service/l10n';
+import { checkOf, helpKeyOf, postmortemChecks } from '../service/rules';
 import packageJson from '../../../package.json';
 
 export interface RuleInfo {
@@ -16,8 +15,8 @@ export function allRules(): RuleInfo[] {
 
 /** The rule's one-line help in the UI language; a generic line for a code without its own. */
 export function ruleHelp(code: string, l10n: Localizer): string {
-  const key = `rule.${code}`;
-  return key in ruleMessages.en ? l10n.t(key as MessageKey) : l10n.t('rule.other');
+  const check = checkOf(code);
+  return l10n.t(check ? helpKeyOf(check.code) : 'rule.other');
 }
 
 export const TOOL_VERSION: string = packageJson.version;

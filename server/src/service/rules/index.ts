@@ -1,4 +1,4 @@
-import { ruleMessages } from '../l10n/messages/rules';
+import type { MessageKey } from '../l10n';
 import { countSum } from './countSum';
 import { doneWithoutDate, insecureContact } from './countermeasures';
 import { detectedBeforeImpact } from './detectedBeforeImpact';
@@ -82,16 +82,14 @@ export type CheckCode = (typeof ALL)[number]['code'];
 
 export const CHECKS: readonly Check<CheckCode>[] = ALL;
 
-type HelpKey = `rule.${CheckCode}`;
-
 /**
- * Each code's one line of help (SARIF's rule description, in both languages: the message tables
- * have the same keys, the type checker insists): a check without its line does not compile here.
+ * The key of a code's one line of help (SARIF's rule description), `rule.<code>` in any messages
+ * module, English and Japanese (a module's two tables have the same keys, the type checker
+ * insists). A check without its line does not compile here.
  */
-export const CHECK_HELP: Readonly<Record<HelpKey, string>> = ruleMessages.en;
-
-export function helpKeyOf(code: CheckCode): HelpKey {
-  return `rule.${code}`;
+export function helpKeyOf(code: CheckCode): MessageKey {
+  const key: Extract<`rule.${CheckCode}`, MessageKey> = `rule.${code}`;
+  return key;
 }
 
 /** The checks a postmortem's findings come from, which the project configuration's `rules:` may tune. */

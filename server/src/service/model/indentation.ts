@@ -1,6 +1,7 @@
 import type { ParsedPostmortem } from '../parse/parse';
+import { defineQuery, query } from '../parse/snapshot';
 
-const cache = new WeakMap<ParsedPostmortem, number>();
+const INDENT_UNIT = defineQuery<number>('indentation');
 
 /**
  * The indentation step the document already uses — the smallest indentation of a line with
@@ -9,12 +10,7 @@ const cache = new WeakMap<ParsedPostmortem, number>();
  * Two spaces when nothing is indented, or when the smallest step is implausibly wide.
  */
 export function indentUnitOf(parsed: ParsedPostmortem): number {
-  let unit = cache.get(parsed);
-  if (unit === undefined) {
-    unit = indentUnit(parsed);
-    cache.set(parsed, unit);
-  }
-  return unit;
+  return query(parsed, INDENT_UNIT, () => indentUnit(parsed));
 }
 
 function indentUnit(parsed: ParsedPostmortem): number {

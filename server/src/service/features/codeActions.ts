@@ -8,7 +8,7 @@ import { CHECKS, checkOf } from '../rules';
 import { SOURCE } from '../rules/rule';
 import { outOfOrder as outOfOrderEvents, timelineOrder } from '../rules/timelineOrder';
 import { contentEnd } from './codeActions/layout';
-import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
+import { dataOf, declaredData, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 
 /** The kind of the file-wide "Sort timeline" source action (not shown in the light bulb). */
@@ -61,7 +61,7 @@ export function createCodeActions(context: ServiceContext, snippets: SnippetSupp
       // Each finding's own fixes, from its check (rules/index.ts), then those answering all of a code at once.
       for (const diagnostic of ours) {
         const check = checkOf(diagnostic.code);
-        if (check?.fixes) for (const each of check.fixes(fix, diagnostic, dataOf(diagnostic))) add(each, [diagnostic]);
+        if (check?.fixes) for (const each of check.fixes(fix, diagnostic, declaredData(dataOf(diagnostic), check.data))) add(each, [diagnostic]);
       }
       for (const check of CHECKS) {
         const answered = check.fixAll ? withCode(check.code) : [];

@@ -8,7 +8,7 @@ import type { Localizer } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asSeq, childOf, resolveAlias } from '../parse/tree';
 import { tunableChecks } from '../rules';
-import { duplicateId } from '../rules/factors';
+import { duplicateId } from '../rules/duplicateId';
 import { makeDiagnostic } from '../rules/rule';
 import { schemaType } from '../rules/schema';
 import { unknownRule } from '../rules/unknownRule';

@@ -1,11 +1,14 @@
 import type { MessageKey } from '../l10n';
 import { countSum } from './countSum';
-import { doneWithoutDate, insecureContact } from './countermeasures';
+import { doneWithoutDate } from './doneWithoutDate';
+import { insecureContact } from './insecureContact';
 import { detectedBeforeImpact } from './detectedBeforeImpact';
 import { documentTooLarge } from './documentTooLarge';
 import { doneInFuture } from './doneInFuture';
 import { duplicateAddress } from './duplicateAddress';
-import { duplicateId, unaddressedFactor, unknownFactor } from './factors';
+import { duplicateId } from './duplicateId';
+import { unaddressedFactor } from './unaddressedFactor';
+import { unknownFactor } from './unknownFactor';
 import { overdue } from './overdue';
 import { parityMismatch } from './parityMismatch';
 import { periodOrder } from './periodOrder';
@@ -24,7 +27,10 @@ import {
 import type { Check } from './rule';
 import { schemaConst, schemaEmpty, schemaEnum, schemaMinimum, schemaRequired, schemaType, schemaUnknownKey, yamlSyntax } from './schema';
 import { timelineOrder } from './timelineOrder';
-import { ambiguousTime, disclosureLag, schemaFormat, schemaTimezone } from './times';
+import { ambiguousTime } from './ambiguousTime';
+import { disclosureLag } from './disclosureLag';
+import { schemaFormat } from './schemaFormat';
+import { schemaTimezone } from './schemaTimezone';
 import { timezoneAbbreviation } from './timezoneAbbreviation';
 import { unknownRule } from './unknownRule';
 import { untilOrder } from './untilOrder';

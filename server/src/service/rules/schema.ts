@@ -8,7 +8,7 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 // The findings of parsing and of the JSON schema. They are detected by features/validation.ts
 // (syntax) and schema/schemaDiagnostics.ts (ajv's errors in plain words); their codes, severities
 // and fixes are declared here like every other check's. `schema-format` and `schema-timezone` have
-// a detection of their own beyond the schema, in times.ts.
+// a detection of their own beyond the schema, each in its own file.
 
 export const yamlSyntax = defineCheck({
   code: 'yaml-syntax',

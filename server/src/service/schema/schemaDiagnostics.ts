@@ -5,7 +5,7 @@ import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, nodeAtPath, resolveAlias, type YNode } from '../parse/tree';
 import { makeDiagnostic, type Check, type DiagnosticData, type Span } from '../rules/rule';
 import { schemaConst, schemaEmpty, schemaEnum, schemaMinimum, schemaRequired, schemaType, schemaUnknownKey } from '../rules/schema';
-import { schemaFormat } from '../rules/times';
+import { schemaFormat } from '../rules/schemaFormat';
 import { closest } from '../util/closest';
 import { keySynonym, valueSynonym } from '../util/synonyms';
 import { repairTime } from '../util/timeRepair';

@@ -1,12 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { startOffset, type Fix, type FixContext } from '../features/codeActions/fix';
 import { dateOf } from '../features/codeActions/insertions';
-import { innerSpan, scalarAt } from '../features/codeActions/layout';
 import { pairAfter } from '../features/codeActions/valueFixes';
 import { factsOf } from '../model/facts';
-import { asMap, asScalar, childOf, pairOf } from '../parse/tree';
+import { asMap, childOf, pairOf } from '../parse/tree';
 import { defineCheck, DiagnosticSeverity } from './rule';
 
+/** A countermeasure with `status: done` and no `date`. */
 export const doneWithoutDate = defineCheck({
   code: 'done-without-date',
   severity: DiagnosticSeverity.Warning,
@@ -18,19 +18,6 @@ export const doneWithoutDate = defineCheck({
     }
   },
   fixes: doneDateFix,
-});
-
-export const insecureContact = defineCheck({
-  code: 'insecure-contact',
-  severity: DiagnosticSeverity.Warning,
-  check({ facts, report }) {
-    const url = asScalar(childOf(childOf(facts.root, 'contact'), 'url'));
-    // Only plain http is insecure: `mailto:` and `tel:` are good contacts, other schemes are the schema's business.
-    if (url && typeof url.value === 'string' && /^http:/i.test(url.value)) {
-      report(url, 'rule.insecureContact', [url.value]);
-    }
-  },
-  fixes: httpsFix,
 });
 
 /**
@@ -48,15 +35,4 @@ function doneDateFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
   if (!map || !statusPair || !date || childOf(map, 'date') !== null) return [];
   const edit = pairAfter(fix, map, statusPair, `date: ${date}`);
   return edit ? [{ title: service.l10n.t('action.addDate', date), edits: [edit] }] : [];
-}
-
-/** Only a plain `http:` URL has an obvious secure twin. */
-function httpsFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {
-  const found = scalarAt(parsed.root, startOffset(parsed, diagnostic));
-  if (!found || found.isKey) return [];
-  const span = innerSpan(found.scalar, parsed.text);
-  const url = parsed.text.slice(span.start, span.end);
-  if (!/^http:/i.test(url)) return [];
-  const secure = 'https:' + url.slice('http:'.length);
-  return [{ title: service.l10n.t('action.useHttps', secure), edits: [{ start: span.start, end: span.start + 'http:'.length, text: 'https:' }], preferred: true }];
 }

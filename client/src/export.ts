@@ -43,7 +43,8 @@ export function registerExport(context: vscode.ExtensionContext, client: Languag
 
       const uri = document.uri.toString();
       // A notice from half a document is worse than none: refuse while the YAML does not parse.
-      const model = await client.sendRequest(TimelineRequest, { uri });
+      const answer = await client.sendRequest(TimelineRequest, { uri });
+      const model = answer?.kind === 'model' ? answer.model : undefined;
       if (model?.problem) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the notice: {0}', model.problem.message));
         return undefined;

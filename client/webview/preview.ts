@@ -1,4 +1,4 @@
-import { applyPatch } from '../src/preview/diff';
+import { applyPatch } from '../../server/src/protocol/patch';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel, WebviewState } from '../src/preview/messages';
 import { accept, toWebview } from '../src/preview/validate';
 import { Axis } from './axis';
@@ -169,11 +169,9 @@ function fillDeferred(slot: HTMLElement, content: HTMLElement | null, items: num
 }
 
 function partsOf(patch: ModelPatch): Set<Part> {
-  const keys = Object.keys(patch.fields) as (keyof ViewModel)[];
+  const keys = [...Object.keys(patch.set), ...patch.unset, ...Object.keys(patch.splices)] as (keyof ViewModel)[];
   if (keys.includes('labels') || keys.includes('language')) return new Set(ALL);
-  const parts = new Set<Part>(keys.flatMap((key) => DEPENDS[key] ?? []));
-  if (patch.events) for (const part of DEPENDS.events ?? []) parts.add(part);
-  return parts;
+  return new Set<Part>(keys.flatMap((key) => DEPENDS[key] ?? []));
 }
 
 function applyHighlight(scroll: boolean): void {
@@ -250,14 +248,14 @@ function handle(message: ToWebview, started: number): void {
     }
     case 'patch': {
       if (!model) return;
-      const events = message.patch.events;
-      if (events && events.start + events.deleteCount > model.events.length) {
+      try {
+        model = applyPatch(model, message.patch);
+      } catch (error) {
         // Not a patch of what we show: start over from the whole picture.
-        console.warn(`postmortem preview: ignored a patch of events ${events.start}+${events.deleteCount} on ${model.events.length}`);
+        console.warn(`postmortem preview: ignored a patch (${error instanceof Error ? error.message : String(error)})`);
         vscode.postMessage({ type: 'ready' });
         return;
       }
-      model = applyPatch(model, message.patch);
       render(partsOf(message.patch));
       timed('patch', started);
       break;

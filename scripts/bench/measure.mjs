@@ -109,6 +109,7 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
       const samples = [];
       for (let i = 0; i < requestRepeats; i++) {
         try {
+          // Without `since`: the whole model, as a preview's first request gets it.
           const answered = await timed(() => session.request(serverOptions.timelineRequest, { uri }));
           samples.push(answered.ms);
           timelineBefore = answered.result;
@@ -124,9 +125,11 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
     const burst = await typingBurst(session, uri, current, version, targets.at(-1) ?? 0);
     current = burst.text;
     version = burst.version;
-    // The preview's benchmark posts the model before and after the burst, which changed one
-    // event's text: the server's own answers, as the extension would receive them.
-    const timelineModels = keepTimelineModels && timelineBefore ? { before: timelineBefore, after: await session.request(serverOptions.timelineRequest, { uri }) } : null;
+    // The burst changed one event's text. The preview asks with the revision it holds and gets a
+    // patch: its size beside the whole model's is what crosses IPC per pause in typing.
+    const timelineBytes = timelineBefore ? await timelineAnswerBytes(session, serverOptions.timelineRequest, uri, timelineBefore) : { timelineModelKb: null, timelinePatchKb: null, after: null };
+    // The preview's benchmark posts the model before and after the burst: the server's own models.
+    const timelineModels = keepTimelineModels && timelineBefore && timelineBytes.after ? { before: timelineBefore.model, after: timelineBytes.after } : null;
     const sanity = await sanityCheck(session, uri, current, version);
 
     return {
@@ -142,6 +145,8 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
       hoverMs: median(hover),
       hoverFound,
       timelineMs,
+      timelineModelKb: timelineBytes.timelineModelKb,
+      timelinePatchKb: timelineBytes.timelinePatchKb,
       burstMs: burst.ms,
       burstPublishes: burst.publishes,
       sanity,
@@ -151,6 +156,15 @@ export async function measureServer(serverOptions, { uri, rootUri, text, edits, 
   } finally {
     await session.stop();
   }
+}
+
+/** Bytes of the timeline answers as JSON: the whole model, and the patch against `before`'s revision. */
+async function timelineAnswerBytes(session, method, uri, before) {
+  const kb = (answer) => Buffer.byteLength(JSON.stringify(answer)) / 1000;
+  const patch = await session.request(method, { uri, since: before.revision });
+  const whole = await session.request(method, { uri });
+  if (patch?.kind !== 'patch' || whole?.kind !== 'model') throw new Error(`the timeline answered ${patch?.kind} and ${whole?.kind}, not a patch and the whole model`);
+  return { timelineModelKb: kb(whole), timelinePatchKb: kb(patch), after: whole.model };
 }
 
 /**

@@ -9,6 +9,9 @@ const METRICS = [
   { key: 'completionMs', label: 'completion at end (ms)' },
   { key: 'hoverMs', label: 'hover at end (ms)' },
   { key: 'timelineMs', label: 'timeline model (ms)' },
+  // What crosses IPC for the preview: the whole model (first request), a patch after a one-event edit.
+  { key: 'timelineModelKb', label: 'timeline answer, whole model (KB)' },
+  { key: 'timelinePatchKb', label: 'timeline answer, 1-event edit (KB)' },
   // Measured in headless Chromium on our server's model (preview.mjs), so ours only.
   { key: 'firstPaintMs', label: 'preview first paint (ms)', source: 'preview' },
   { key: 'updateMs', label: 'preview update, 1 event (ms)', source: 'preview' },
@@ -25,6 +28,7 @@ export const TARGETS = [
   { events: 10000, label: 'memory ≤ 150 MB', check: (ours) => ours.rssMb, limit: () => 150 },
   { events: 10000, label: 'completion ≤ 20 ms', check: (ours) => ours.completionMs, limit: () => 20 },
   { events: 10000, label: 'hover ≤ 20 ms', check: (ours) => ours.hoverMs, limit: () => 20 },
+  { events: 10000, label: 'timeline patch, 1 event ≤ 5 KB', check: (ours) => ours.timelinePatchKb, limit: () => 5 },
 ];
 
 export function ratio(a, b) {

@@ -6,12 +6,12 @@
  * input.json: `{ "repeats": 5, "updates": 10, "sizes": [{ "events": 100, "before": <model>, "after": <model> }] }`
  * where the models are what the server's `postmortem/timeline` answered (links included: they are
  * dropped here, as the extension drops them before posting) and `after` differs from `before` by
- * one event's text. The patch is made by the extension's own `diffModels`.
+ * one event's text. The patch is made by the server's own `makePatch` (protocol/patch.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TimelineModel } from '../../server/src/protocol';
-import { diffModels } from '../../client/src/preview/diff';
+import { makePatch } from '../../server/src/protocol/patch';
 import type { ModelPatch, ToWebview, ViewModel } from '../../client/src/preview/messages';
 import { launchBrowser, openPreview } from './page';
 
@@ -26,7 +26,7 @@ export interface PaintResult {
   /** The same intervals as the webview measures them itself (from its message handler on). */
   selfFirstPaintMs: number;
   selfUpdateMs: number;
-  /** The extension's `diffModels` on the two models, in Node (the extension host's share). */
+  /** `makePatch` on the two models, in Node (now the server's share). */
   diffMs: number;
   patchEvents: number;
   rowsInDom: number;
@@ -82,9 +82,9 @@ const pause = (page: Page): Promise<void> => page.waitForTimeout(30);
 
 export async function measurePaint(browser: Browser, events: number, beforeModel: ViewModel, afterModel: ViewModel, repeats: number, updates: number): Promise<PaintResult> {
   const diffStarted = performance.now();
-  const forward: ModelPatch = diffModels(beforeModel, afterModel);
+  const forward: ModelPatch = makePatch(beforeModel, afterModel);
   const diffMs = performance.now() - diffStarted;
-  const backward: ModelPatch = diffModels(afterModel, beforeModel);
+  const backward: ModelPatch = makePatch(afterModel, beforeModel);
   const firsts: Render[] = [];
   const patches: Render[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
@@ -112,7 +112,7 @@ export async function measurePaint(browser: Browser, events: number, beforeModel
     selfFirstPaintMs: median(firsts.map((render) => render.selfMs)),
     selfUpdateMs: median(patches.map((render) => render.selfMs)),
     diffMs,
-    patchEvents: forward.events?.items.length ?? 0,
+    patchEvents: forward.splices.events?.items.length ?? 0,
     rowsInDom: rows,
     modelBytes: Buffer.byteLength(JSON.stringify(beforeModel)),
   };

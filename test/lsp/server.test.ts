@@ -120,8 +120,9 @@ describe('LSP server over stdio: push mode', function () {
 
   it('serves the timeline model and a new-document template through the shared protocol', async () => {
     const uri = uriOf('face2face-videos.postmortem.yaml');
-    const model = await client.request<{ uri: string; version: number } | null>('postmortem/timeline', { uri });
-    assert.equal(model?.uri, uri);
+    const answer = await client.request<{ kind: string; model?: { uri: string } } | null>('postmortem/timeline', { uri });
+    assert.equal(answer?.kind, 'model');
+    assert.equal(answer.model?.uri, uri);
     const template = await client.request<{ text: string }>('postmortem/newDocument', { locale: 'ja', today: '2026-11-21' });
     assert.match(template.text, /^postmortem: 1\n/);
     assert.match(template.text, /timezone: Asia\/Tokyo/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { applyPatch, diffModels } from '../../client/src/preview/diff';
 import { previewShell } from '../../client/src/preview/html';
 import { LinkIndex } from '../../client/src/preview/links';
 import type { ViewModel } from '../../client/src/preview/messages';
+import { applyPatch, makePatch } from '../../server/src/protocol/patch';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, service, VALID } from './helpers';
 import { bigDocument } from './timelineFixtures';
@@ -17,9 +17,10 @@ describe('preview: patches between models', () => {
   it('sends only the event that changed when one event text is edited', () => {
     const before = view(modelOf(VALID));
     const after = view(modelOf(VALID.replace('The cache server is restarted.', 'The cache server is restarted twice.'), 2));
-    const patch = diffModels(before, after);
-    assert.deepEqual(Object.keys(patch.fields), ['version']);
-    assert.deepEqual(patch.events && { start: patch.events.start, deleteCount: patch.events.deleteCount, ids: patch.events.items.map((e) => e.id) }, { start: 2, deleteCount: 1, ids: ['event:2'] });
+    const patch = makePatch(before, after);
+    assert.deepEqual(Object.keys(patch.set), ['version']);
+    const events = patch.splices.events;
+    assert.deepEqual(events && { start: events.start, deleteCount: events.deleteCount, ids: events.items.map((e) => e.id) }, { start: 2, deleteCount: 1, ids: ['event:2'] });
     assert.deepEqual(applyPatch(before, patch), after);
   });
 
@@ -27,16 +28,16 @@ describe('preview: patches between models', () => {
     const before = modelOf(VALID);
     const after = modelOf(VALID.replace('overview:', '\noverview:'), 2);
     assert.notDeepEqual(before.links, after.links, 'the source ranges moved');
-    const patch = diffModels(view(before), view(after));
-    assert.deepEqual(Object.keys(patch.fields), ['version']);
-    assert.equal(patch.events, undefined);
+    const patch = makePatch(view(before), view(after));
+    assert.deepEqual(Object.keys(patch.set), ['version']);
+    assert.deepEqual(patch.splices, {});
   });
 
   it('round-trips insertions, deletions, changed fields and a vanished problem', () => {
     const texts = [VALID, VALID.replace('title: Messages shown in the wrong chat', 'title: [broken'), VALID.replace('  - at: 2021-06-30T12:05\n', '  - at: 2021-06-30T12:04\n    event: inserted\n  - at: 2021-06-30T12:05\n'), VALID.replace(/ {2}- at: 2021-07-02T15:11\n.*\n.*\n/, ''), VALID.replace('language: en', 'language: ja')];
     const models = texts.map((text, index) => view(modelOf(text, index + 1)));
     for (const from of models) {
-      for (const to of models) assert.deepEqual(applyPatch(from, diffModels(from, to)), to);
+      for (const to of models) assert.deepEqual(applyPatch(from, makePatch(from, to)), to);
     }
   });
 
@@ -45,9 +46,9 @@ describe('preview: patches between models', () => {
     const s = service();
     const before = view(s.timelineModel(doc(text, 'file:///big', 1)));
     const after = view(s.timelineModel(doc(text.replace('Event number 5000 ', 'Event number 5000 edited '), 'file:///big', 2)));
-    const patch = diffModels(before, after);
+    const patch = makePatch(before, after);
     // Small in what it carries (speed is `npm run bench`'s): one event, a tiny share of the model.
-    assert.equal(patch.events?.items.length, 1);
+    assert.equal(patch.splices.events?.items.length, 1);
     const size = JSON.stringify(patch).length;
     assert.ok(size < 5_000, `patch of ${size} bytes`);
     assert.ok(size * 1_000 < JSON.stringify(after).length, `patch of ${size} bytes for a model of ${JSON.stringify(after).length}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { diffModels } from '../../client/src/preview/diff';
+import { makePatch } from '../../server/src/protocol/patch';
 import type { ViewModel } from '../../client/src/preview/messages';
-import { accept, fromWebview, modelPatch, toWebview, viewModel } from '../../client/src/preview/validate';
+import { accept, fromWebview, modelPatch, timelineAnswer, toWebview, viewModel } from '../../client/src/preview/validate';
 import type { TimelineModel } from '../../server/src/service';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
 import { FULL_11 } from './format11Fixture';
@@ -33,8 +33,8 @@ describe('preview messages: validation at the webview boundary', () => {
   it('accepts the patch of a 1.1 document whose windows, lessons and services change', () => {
     const before = modelOf(FULL_11);
     const after = modelOf(FULL_11.replace('services: [checkout-api, order-mailer]', 'services: [checkout-api]').replace('Thread counts belong', 'Thread counts always belong').replace(/ {6}end: \d{4}-03-02T10:02\n/, ''), 2);
-    const patch = diffModels(before, after);
-    assert.ok(['services', 'lessons', 'impact', 'axis'].every((key) => key in patch.fields), Object.keys(patch.fields).join());
+    const patch = makePatch(before, after);
+    assert.ok(['impact', 'axis'].every((key) => key in patch.set) && ['services', 'lessons'].every((key) => key in patch.splices), JSON.stringify(Object.keys(patch)));
     assert.equal(toWebview({ type: 'patch', patch }), undefined);
   });
 
@@ -43,15 +43,15 @@ describe('preview messages: validation at the webview boundary', () => {
     const before = modelOf(text);
     const after = modelOf(text.replace('Event number 5000 ', 'Event number 5000 edited '), 2);
     assert.equal(toWebview({ type: 'model', model: before, fileName: 'big.postmortem.yaml' }), undefined);
-    const patch = diffModels(before, after);
-    assert.equal(patch.events?.items.length, 1);
+    const patch = makePatch(before, after);
+    assert.equal(patch.splices.events?.items.length, 1);
     assert.equal(toWebview({ type: 'patch', patch }), undefined);
   });
 
-  it('accepts a patch that removes the problem field (sent as undefined)', () => {
+  it('accepts a patch that removes the problem field (listed in unset: JSON has no undefined)', () => {
     const broken = modelOf(VALID.replace('title: Messages shown in the wrong chat', 'title: [broken'));
-    const patch = diffModels(broken, modelOf(VALID, 2));
-    assert.ok('problem' in patch.fields && patch.fields.problem === undefined);
+    const patch = makePatch(broken, modelOf(VALID, 2));
+    assert.ok(patch.unset.includes('problem') && !('problem' in patch.set));
     assert.equal(modelPatch(patch), undefined);
   });
 
@@ -84,11 +84,25 @@ describe('preview messages: validation at the webview boundary', () => {
 
   it('rejects patches with unknown fields, bad event ranges or bad events', () => {
     const model = modelOf(VALID);
-    assert.match(modelPatch({ version: 2, fields: { innerHTML: '<b>' }, events: undefined }) ?? '', /^\.fields\.innerHTML: not a field of the model/);
-    assert.match(modelPatch(JSON.parse('{"version": 2, "fields": {"__proto__": {"polluted": true}}}')) ?? 'accepted', /^\.fields\.__proto__: not a field/);
-    assert.match(modelPatch({ version: 2, fields: {}, events: { start: -1, deleteCount: 0, items: [] } }) ?? '', /^\.events\.start: -1 is not in/);
-    assert.match(modelPatch({ version: 2, fields: {}, events: { start: 0, deleteCount: 0, items: [{ ...model.events[0], pos: -0.1 }] } }) ?? '', /^\.events\.items\[0\]\.pos/);
-    assert.match(modelPatch({ version: 2, fields: { events: [] }, events: undefined }) ?? '', /^\.fields\.events: not a field/);
+    const patch = (parts: object) => ({ set: {}, unset: [], splices: {}, ...parts });
+    assert.match(modelPatch(patch({ set: { innerHTML: '<b>' } })) ?? '', /^\.set\.innerHTML: not a field of the model/);
+    assert.match(modelPatch(JSON.parse('{"set": {"__proto__": {"polluted": true}}, "unset": [], "splices": {}}')) ?? 'accepted', /^\.set\.__proto__: not a field/);
+    assert.match(modelPatch(patch({ splices: { events: { start: -1, deleteCount: 0, items: [] } } })) ?? '', /^\.splices\.events\.start: -1 is not in/);
+    assert.match(modelPatch(patch({ splices: { events: { start: 0, deleteCount: 0, items: [{ ...model.events[0], pos: -0.1 }] } } })) ?? '', /^\.splices\.events\.items\[0\]\.pos/);
+    assert.match(modelPatch(patch({ splices: { uri: { start: 0, deleteCount: 0, items: [] } } })) ?? 'accepted', /^\.splices\.uri\.items: expected a string/);
+    assert.match(modelPatch(patch({ unset: ['events'] })) ?? 'accepted', /events is not an optional field/);
+    assert.match(modelPatch(patch({ unset: 'problem' })) ?? 'accepted', /^\.unset: expected an array/);
+    assert.equal(modelPatch(patch({ unset: ['problem'], set: { version: 3 } })), undefined);
+  });
+
+  it('checks the server\'s timeline answers, links included, before the extension applies them', () => {
+    const model = service().timelineModel(doc(VALID, 'file:///p.postmortem.yaml', 1));
+    assert.equal(timelineAnswer({ kind: 'model', revision: 'a.1', model }), undefined);
+    assert.equal(timelineAnswer({ kind: 'patch', revision: 'a.2', since: 'a.1', patch: { set: { version: 2 }, unset: [], splices: { links: { start: 0, deleteCount: 1, items: [model.links[0]] } } } }), undefined);
+    assert.match(timelineAnswer({ kind: 'patch', revision: 'a.2', patch: { set: {}, unset: [], splices: {} } }) ?? 'accepted', /^\.since: expected a string/);
+    assert.match(timelineAnswer({ kind: 'patch', revision: 'a.2', since: 'a.1', patch: { set: {}, unset: [], splices: { links: { start: 0, deleteCount: 0, items: [{ id: 'x', range: null }] } } } }) ?? 'accepted', /^\.patch\.splices\.links\.items\[0\]\.range/);
+    assert.match(timelineAnswer({ kind: 'model', revision: 'a.1', model: { ...model, links: undefined } }) ?? 'accepted', /^\.model\.links: expected an array/);
+    assert.match(timelineAnswer({ kind: 'diff', revision: 'a.1' }) ?? 'accepted', /^kind: expected "model" \| "patch"/);
   });
 
   it('checks every message the webview sends', () => {

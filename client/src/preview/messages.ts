@@ -1,4 +1,4 @@
-import type { TimelineModel } from '../../../server/src/protocol';
+import type { Patch, TimelineModel } from '../../../server/src/protocol';
 
 /**
  * What the extension and the preview's webview say to each other. Type-only: the webview bundle
@@ -9,14 +9,11 @@ import type { TimelineModel } from '../../../server/src/protocol';
 export type ViewModel = Omit<TimelineModel, 'links'>;
 export type ViewEvent = ViewModel['events'][number];
 
-/** Changes from the model the webview has to the next one. */
-export interface ModelPatch {
-  version: number;
-  /** Top-level fields that changed, each whole (they are small). */
-  fields: Partial<Omit<ViewModel, 'events'>>;
-  /** Events: replace `deleteCount` events at `start` by `items` (typing touches one or two). */
-  events: { start: number; deleteCount: number; items: ViewEvent[] } | undefined;
-}
+/**
+ * Changes from the model the webview has to the next one: the server's patch (protocol/patch.ts)
+ * as it came, less the links, which stay in the extension.
+ */
+export type ModelPatch = Patch<ViewModel>;
 
 export interface DiagnosticView {
   severity: 'error' | 'warning' | 'info' | 'hint';

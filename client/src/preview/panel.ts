@@ -1,21 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { isHttpsUrl, TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
-import { diffModels } from './diff';
+import { applyPatch, isHttpsUrl, keepsBase, TimelineRequest, type TimelineAnswer, type TimelineModel, type TimelinePatch } from '../../../server/src/protocol';
 import { previewShell } from './html';
 import { LinkIndex } from './links';
-import { array, count, shape, string } from './guard';
-import type { DiagnosticView, FromWebview, PreviewSnapshot, ToWebview, ViewModel } from './messages';
-import { accept, fromWebview, viewModel } from './validate';
+import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewModel } from './messages';
+import { accept, fromWebview, timelineAnswer } from './validate';
 
 export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 const LANGUAGE_ID = 'postmortem';
-/** Just enough to let a burst of keystrokes become one request; the server's parse is the real cost. */
-const CHANGE_DELAY_MS = 25;
 const SEVERITIES: DiagnosticView['severity'][] = ['error', 'warning', 'info', 'hint'];
-const position = shape<{ line: number; character: number }>({ line: count, character: count });
-const linkList = array(shape<TimelineModel['links'][number]>({ id: string(200), range: shape<TimelineModel['links'][number]['range']>({ start: position, end: position }) }));
 
 /** Where the webview may load from: our bundle and our stylesheet, nothing else. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -28,16 +22,26 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-/** One preview panel: follows a postmortem document, keeps its webview in step with the server's model. */
+/**
+ * One preview panel: follows a postmortem document, keeps its webview in step with the server's
+ * model. It asks as soon as the text changes, with the revision of the model it holds; the server
+ * answers after its quiet turn (no debounce here) with a patch against that revision or the whole
+ * model, and the patch goes on to the webview as it came.
+ */
 export class PreviewPanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
+  /** The server's last model as the server remembers it too (`keepsBase`): what patches apply to. */
+  private base: { revision: string; model: TimelineModel } | undefined;
   /** What the webview shows now: the last model that parsed (or the first one, when none did). */
   private shown: ViewModel | undefined;
+  /** `shown` is the base's view, so the base's patches apply to it. */
+  private shownIsBase = false;
   private links = new LinkIndex([]);
   private stale: string | undefined;
   private ready = false;
-  private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
+  /** Answers in a row older than the document. */
+  private behind = 0;
   private again = false;
   private highlighted: string | undefined;
   private lastDiagnostics = '';
@@ -68,7 +72,9 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       // A restarted server has a new cache and may have changed its mind: show what it says now.
       client.onDidChangeState((event) => {
-        if (event.newState === State.Running) void this.refresh();
+        if (event.newState !== State.Running) return;
+        this.base = undefined;
+        void this.refresh();
       }),
       panel.onDidDispose(() => this.dispose()),
       // A hidden webview is torn down; it says `ready` again when it comes back.
@@ -76,7 +82,8 @@ export class PreviewPanel implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.document && event.contentChanges.length > 0) this.schedule();
+        // While a request is out its answer tells whether it covered this change (its version).
+        if (event.document === this.document && event.contentChanges.length > 0 && !this.inFlight) void this.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.languageId === LANGUAGE_ID && editor.document !== this.document) this.follow(editor.document);
@@ -99,7 +106,9 @@ export class PreviewPanel implements vscode.Disposable {
   follow(document: vscode.TextDocument): void {
     if (this.document !== document) {
       this.document = document;
+      this.base = undefined;
       this.shown = undefined;
+      this.shownIsBase = false;
       this.links = new LinkIndex([]);
       this.highlighted = undefined;
       this.lastDiagnostics = '';
@@ -122,12 +131,7 @@ export class PreviewPanel implements vscode.Disposable {
     });
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), CHANGE_DELAY_MS);
-  }
-
-  /** One request at a time; changes that arrive meanwhile are picked up by one more round. */
+  /** One request at a time; what arrives meanwhile is picked up by one more round. */
   private async refresh(): Promise<void> {
     if (this.inFlight) {
       this.again = true;
@@ -138,40 +142,77 @@ export class PreviewPanel implements vscode.Disposable {
     this.inFlight = true;
     try {
       const started = Date.now();
-      const model = await this.client.sendRequest(TimelineRequest, { uri: document.uri.toString() });
-      if (model) this.requests.push({ ms: Date.now() - started, version: model.version, events: model.events.length });
+      const since = this.base?.revision;
+      const answer = await this.client.sendRequest(TimelineRequest, { uri: document.uri.toString(), ...(since === undefined ? {} : { since }) });
+      if (document !== this.document) return;
+      const model = this.receive(answer);
+      if (!model) {
+        // A patch that was malformed or not for our model: start over from the whole model.
+        if (answer?.kind === 'patch' && !this.base) this.again = true;
+        return;
+      }
+      this.requests.push({ ms: Date.now() - started, version: model.version, events: model.events.length });
       if (this.requests.length > 200) this.requests.shift();
-      if (document === this.document) this.receive(model);
-      // The server may answer for the version before the latest keystroke; ask again then.
-      if (model && model.version < document.version) this.again = true;
+      // Changes that reached the server after its quiet turn: ask again, a few rounds at most (a
+      // server that cannot catch up must not be asked in a loop; the next change asks anyway).
+      this.behind = model.version < document.version ? this.behind + 1 : 0;
+      if (this.behind > 0 && this.behind <= 3) this.again = true;
     } catch (error) {
       if (this.client.isRunning()) console.warn(`postmortem preview: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.inFlight = false;
       if (this.again) {
         this.again = false;
-        this.schedule();
+        void this.refresh();
       }
     }
   }
 
-  private receive(model: TimelineModel | null): void {
-    this.unanswered = model === null;
-    if (!model) return;
+  /** Applies the answer; the new model, or undefined (after a log line) when it cannot be used. */
+  private receive(answer: TimelineAnswer | null): TimelineModel | undefined {
+    this.unanswered = answer === null;
+    // The server is ours, but maybe another version of it: check before anything draws it.
+    const valid = answer && accept(timelineAnswer, answer, this.log);
+    if (!valid) {
+      if (answer) this.base = undefined;
+      return undefined;
+    }
+    const previous = this.base;
+    let model: TimelineModel;
+    if (valid.kind === 'model') {
+      model = valid.model;
+      this.base = { revision: valid.revision, model };
+    } else {
+      try {
+        if (previous?.revision !== valid.since) throw new RangeError(`the patch is for revision ${valid.since}, not ${previous?.revision ?? 'none'}`);
+        model = applyPatch(previous.model, valid.patch);
+      } catch (error) {
+        this.log(`postmortem preview: ignored a patch (${error instanceof Error ? error.message : String(error)})`);
+        this.base = undefined;
+        return undefined;
+      }
+      if (!keepsBase(previous.model, model)) this.base = { revision: valid.revision, model };
+    }
+    this.show(model, valid.kind === 'patch' && this.base !== previous ? valid.patch : undefined);
+    return model;
+  }
+
+  /** Shows the model: by the server's patch when the webview has the model it was made against. */
+  private show(model: TimelineModel, patch: TimelinePatch | undefined): void {
     const { links: sourceLinks, ...view } = model;
-    // The server is ours, but maybe another version of it: check before the webview draws it.
-    if (!accept(viewModel, view, this.log) || !accept(linkList, sourceLinks, this.log)) return;
     if (model.problem && this.shown && this.shown.uri === model.uri) {
       // Keep the last good picture (and its links: most lines have not moved) and say why.
+      this.shownIsBase &&= this.base?.model !== model;
       this.setStale(model.problem.keptMessage);
       return;
     }
     this.links = new LinkIndex(sourceLinks);
-    const previous = this.shown;
+    const inStep = this.shownIsBase && patch !== undefined;
     this.shown = view;
+    this.shownIsBase = true;
     this.setStale(model.problem?.message);
     if (!this.ready) return;
-    if (previous && previous.uri === view.uri) this.post({ type: 'patch', patch: diffModels(previous, view) });
+    if (inStep) this.post({ type: 'patch', patch: withoutLinks(patch) });
     else this.sendAll();
     this.sendDiagnostics();
   }
@@ -282,10 +323,16 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();
     this.panel.dispose();
   }
+}
+
+/** The webview knows items by id only: the source links stay here. */
+function withoutLinks(patch: TimelinePatch): ModelPatch {
+  const { links: _set, ...set } = patch.set;
+  const { links: _splice, ...splices } = patch.splices;
+  return { set, unset: patch.unset.filter((key) => key !== 'links'), splices };
 }

@@ -1,4 +1,5 @@
 import { array, boolean, count, either, type Guard, literal, number, optional, record, shape, string, tagged, unit } from './guard';
+import type { Patch, TimelineAnswer, TimelineModel } from '../../../server/src/protocol';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewEvent, ViewModel } from './messages';
 
 /**
@@ -137,23 +138,51 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
   extensions: array(shape<ViewModel['extensions'][number]>({ path: text, text })),
 };
 
-export const viewModel: Guard<ViewModel> = shape<ViewModel>({ ...FIELDS, events: array(viewEvent) });
+const position = shape<{ line: number; character: number }>({ line: count, character: count });
+type Link = TimelineModel['links'][number];
+const VIEW_FIELDS = { ...FIELDS, events: array(viewEvent) };
+const MODEL_FIELDS = { ...VIEW_FIELDS, links: array(shape<Link>({ id, range: shape<Link['range']>({ start: position, end: position }) })) };
 
-/** A patch names only known fields, each valid; whether its event range fits is checked on apply. */
-export const modelPatch: Guard<ModelPatch> = shape<ModelPatch>({
-  version: count,
-  fields: (value) => {
+export const viewModel: Guard<ViewModel> = shape<ViewModel>(VIEW_FIELDS);
+export const timelineModel: Guard<TimelineModel> = shape<TimelineModel>(MODEL_FIELDS);
+
+/**
+ * A patch names only known fields, each valid as the model's own field is: `set` a value, `unset`
+ * an optional field, `splices` an array field (its items checked by the field's own array guard).
+ * Whether a splice fits the model is found when it is applied.
+ */
+function patchOf<T>(fields: Record<string, Guard<unknown>>): Guard<Patch<T>> {
+  const field = (key: string) => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+  const each = (check: (value: unknown, guard: Guard<unknown>) => string | undefined) => (value: unknown) => {
     const problem = record((): undefined => undefined)(value);
     if (problem) return problem;
-    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-      const guard = Object.hasOwn(FIELDS, key) ? (FIELDS as Record<string, Guard<unknown>>)[key] : undefined;
-      if (!guard) return `.${key}: not a field of the model`;
-      const fieldProblem = guard(field);
-      if (fieldProblem) return `.${key}${fieldProblem.startsWith('.') || fieldProblem.startsWith('[') ? '' : ': '}${fieldProblem}`;
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      const guard = field(key);
+      const found = guard ? check(entry, guard) : 'not a field of the model';
+      if (found) return `.${key}${found.startsWith('.') || found.startsWith('[') ? '' : ': '}${found}`;
     }
     return undefined;
-  },
-  events: optional(shape<NonNullable<ModelPatch['events']>>({ start: count, deleteCount: count, items: array(viewEvent) })),
+  };
+  return shape<Patch<T>>({
+    set: each((value, guard) => guard(value)),
+    unset: (value) => {
+      const problem = array(string(100))(value);
+      if (problem) return problem;
+      const required = (value as string[]).find((key) => field(key)?.(undefined) !== undefined);
+      return required === undefined ? undefined : `: ${required} is not an optional field of the model`;
+    },
+    splices: each((value, guard) => shape<Splice>({ start: count, deleteCount: count, items: guard as Guard<unknown[]> })(value)) as Guard<Patch<T>['splices']>,
+  });
+}
+type Splice = { start: number; deleteCount: number; items: unknown[] };
+
+export const modelPatch: Guard<ModelPatch> = patchOf<ViewModel>(VIEW_FIELDS);
+const revision = string(100);
+
+/** The server's answer to the timeline request, checked like every message before it is applied. */
+export const timelineAnswer = tagged<TimelineAnswer>('kind', {
+  model: shape<Extract<TimelineAnswer, { kind: 'model' }>>({ kind: literal('model'), revision, model: timelineModel }),
+  patch: shape<Extract<TimelineAnswer, { kind: 'patch' }>>({ kind: literal('patch'), revision, since: revision, patch: patchOf<TimelineModel>(MODEL_FIELDS) }),
 });
 
 const diagnosticView = shape<DiagnosticView>({ severity: literal('error', 'warning', 'info', 'hint'), message: text, code: optional(string(200)) });

@@ -1,5 +1,6 @@
 export * from './settings';
 export * from './timeline';
+export * from './patch';
 export * from './template';
 export type { NoticeAudience, NoticeFormat, ReportProfile, TimelineModel } from '../service';
 /** The one rule for links, shared with the extension (which opens what the webview asks for). */

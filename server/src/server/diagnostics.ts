@@ -1,19 +1,18 @@
 import { DocumentDiagnosticReportKind, ResponseError, type CancellationToken, type Connection, type FullDocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService } from '../service';
+import type { QuietTurns } from './quiet';
 import { requestCancelled, slicer, superseded, type ParseJobs } from './slices';
 
 /**
  * Publishes diagnostics to clients that cannot pull, and answers pulls for those that can; both read
- * the same cached result. There is no fixed debounce: the check runs after the first turn of the
- * event loop in which no change arrived. The JSON-RPC reader hands over one message per turn, so a
- * burst of keystrokes is checked once, at its end, while an idle server waits a single turn. A
+ * the same cached result. There is no fixed debounce: the check runs after the quiet turn (quiet.ts,
+ * shared with the preview's answers), so a burst of keystrokes is checked once, at its end. A
  * result is dropped if the document moved on while it was computed: no older version is published.
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
-  private scheduled: NodeJS.Immediate | undefined;
-  private changedSinceTurn = false;
+  private flushQueued = false;
 
   constructor(
     private readonly connection: Connection,
@@ -22,25 +21,18 @@ export class DiagnosticsPublisher {
     private readonly pullMode: () => boolean,
     private readonly log: (message: string) => void,
     private readonly jobs: ParseJobs,
+    private readonly quiet: QuietTurns,
     /** Told after each document's findings are computed, so work that needs its parse can follow (parity). */
     private readonly checked: (uri: string) => void = () => undefined,
   ) {}
 
-  /** Called on open and change; a no-op for pull clients, who ask when they want. */
+  /** Called on open and change (after `quiet.changed()`); a no-op for pull clients, who ask when they want. */
   schedule(uri: string): void {
     if (this.pullMode()) return;
     this.pending.add(uri);
-    this.changedSinceTurn = true;
-    this.scheduled ??= setImmediate(() => this.afterTurn());
-  }
-
-  private afterTurn(): void {
-    if (this.changedSinceTurn) {
-      this.changedSinceTurn = false;
-      this.scheduled = setImmediate(() => this.afterTurn());
-      return;
-    }
-    this.flush();
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    this.quiet.whenQuiet(() => this.flush());
   }
 
   /** After a settings change: everything open is re-checked (push) or re-pulled (pull). */
@@ -76,7 +68,7 @@ export class DiagnosticsPublisher {
   }
 
   private flush(): void {
-    this.scheduled = undefined;
+    this.flushQueued = false;
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) void this.publish(uri);

@@ -1,9 +1,11 @@
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewDocumentRequest } from '../protocol/template';
-import { ExportNoticeRequest, TimelineRequest } from '../protocol/timeline';
+import { ExportNoticeRequest, TimelineRequest, type TimelineParams } from '../protocol/timeline';
 import { REPORT_PROFILES, type PostmortemService } from '../service';
+import type { QuietTurns } from './quiet';
 import type { ParseJobs } from './slices';
+import type { TimelineAnswers } from './timelineAnswers';
 
 /**
  * Wires each LSP request to the service. Params that are not what the request needs (null, no
@@ -12,7 +14,7 @@ import type { ParseJobs } from './slices';
  * (slices.ts), and a request cancelled meanwhile answers RequestCancelled. A failure inside a
  * feature is logged and answered empty: never a crash.
  */
-export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: () => PostmortemService, log: (message: string) => void, jobs: ParseJobs): void {
+export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: () => PostmortemService, log: (message: string) => void, jobs: ParseJobs, preview: { quiet: QuietTurns; answers: TimelineAnswers }): void {
   const guarded = <P, R>(name: string, fallback: R, run: (document: TextDocument, params: P) => R) => {
     return async (params: P, token?: CancellationToken): Promise<R> => {
       const uri = documentUri(params);
@@ -53,7 +55,16 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     }),
   );
   connection.onDocumentLinks(guarded('documentLink', [], (document) => service().documentLinks(document)));
-  connection.onRequest(TimelineRequest, guarded('timeline', null, (document) => service().timelineModel(document)));
+  const timeline = guarded('timeline', null, (document, params: TimelineParams) => preview.answers.answer(document.uri, service().timelineModel(document), typeof params.since === 'string' ? params.since : undefined));
+  // The preview asks as soon as the text changes and the answer waits for the quiet turn that also
+  // starts the diagnostics, so a burst of keystrokes gets one model. Answering (rather than telling
+  // the client that a model is ready) keeps the server from building or announcing models for
+  // documents no preview shows, and needs no debounce in the client: it asks again only when the
+  // answer is older than its document.
+  connection.onRequest(TimelineRequest, async (params, token) => {
+    await preview.quiet.settled();
+    return timeline(params, token);
+  });
   connection.onRequest(NewDocumentRequest, (params: unknown) => {
     const { locale, today } = (params ?? {}) as Partial<Record<string, unknown>>;
     if (typeof locale !== 'string' || typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw invalidParams('locale, today (YYYY-MM-DD)');

@@ -5,7 +5,9 @@ import { INSERT_SNIPPET_COMMAND, type SnippetSupport } from '../protocol/snippet
 import { createPostmortemService, type PostmortemService } from '../service';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentUri, registerFeatureHandlers } from './handlers';
+import { QuietTurns } from './quiet';
 import { ParseJobs } from './slices';
+import { TimelineAnswers } from './timelineAnswers';
 import { WorkspaceFiles } from './workspace';
 import { ProjectConfigTracker } from './projectConfig';
 import { withToday } from './today';
@@ -24,7 +26,10 @@ const log = (message: string) => connection.console.error(message);
 const currentService = withToday(() => service);
 // Long parses and checks run in slices, one parse per document shared by every request (slices.ts).
 const jobs = new ParseJobs(currentService, log, (uri) => documents.get(uri) !== undefined);
-const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log, jobs, (uri) => workspace.documentChecked(uri));
+// Diagnostics and the preview's answers both wait for the first turn without a change (quiet.ts).
+const quiet = new QuietTurns();
+const timelineAnswers = new TimelineAnswers();
+const publisher = new DiagnosticsPublisher(connection, documents, currentService, () => pullMode, log, jobs, quiet, (uri) => workspace.documentChecked(uri));
 const projectConfig = new ProjectConfigTracker(connection, documents, currentService, () => publisher.refreshAll(), log);
 // Other language versions of an edited incident are re-checked: pushed, or re-pulled once per turn.
 let refreshQueued = false;
@@ -107,16 +112,19 @@ function applySettings(next: PostmortemSettings): void {
 
 // Every document a client opens with us is checked, whatever languageId it says (editors say `yaml`).
 documents.onDidOpen((event) => {
+  quiet.changed();
   workspace.documentChanged(event.document.uri);
   publisher.schedule(event.document.uri);
 });
 documents.onDidChangeContent((event) => {
+  quiet.changed();
   workspace.documentChanged(event.document.uri);
   publisher.schedule(event.document.uri);
 });
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
   jobs.forget(event.document.uri);
+  timelineAnswers.forget(event.document.uri);
   publisher.clear(event.document.uri);
   // Its file on disk (if any) stands for it again in the other versions' checks.
   workspace.documentChanged(event.document.uri);
@@ -126,7 +134,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   await settingsReady;
   return publisher.pull(documentUri(params), token);
 });
-registerFeatureHandlers(connection, documents, currentService, log, jobs);
+registerFeatureHandlers(connection, documents, currentService, log, jobs, { quiet, answers: timelineAnswers });
 
 documents.listen(connection);
 connection.listen();

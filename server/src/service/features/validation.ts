@@ -9,6 +9,7 @@ import { makeDiagnostic, type RuleContext } from '../rules/rule';
 import { schemaDiagnosticSteps } from '../schema/schemaDiagnostics';
 import { never, runToEnd, type Work } from '../util/work';
 import { defineQuery, querySteps } from '../parse/snapshot';
+import { TOO_DEEP } from '../parse/tooDeep';
 
 const DIAGNOSTICS = defineQuery<Diagnostic[]>('diagnostics');
 
@@ -70,7 +71,7 @@ export function yamlSyntaxDiagnostics(parsed: ParsedPostmortem, l10n: ServiceCon
       parsed,
       problem,
       yamlSyntax,
-      l10n.t(problem.severity === 'error' ? 'syntax.error' : 'syntax.warning', problem.message),
+      problem.detail === TOO_DEEP ? l10n.t('syntax.tooDeep') : l10n.t(problem.severity === 'error' ? 'syntax.error' : 'syntax.warning', problem.message),
       undefined,
       // What `yaml` only warns about (a duplicate anchor…) stays a warning.
       problem.severity === 'error' ? yamlSyntax.severity : DiagnosticSeverity.Warning,

@@ -1,4 +1,5 @@
 import { Snapshot } from './snapshot';
+import { isStackOverflow, tooDeepProblem } from './tooDeep';
 import { Document, parseDocument } from 'yaml';
 import { convertDocument } from './convert';
 import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
@@ -47,8 +48,15 @@ export interface ParseInput {
 /** One `yaml` parse of the whole text. */
 export function parsePostmortem(input: ParseInput): ParsedPostmortem {
   const text = withLoneCrAsLf(input.text);
-  const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
-  const root = convertDocument(document, text);
+  let document: Document;
+  let root: YNode | null;
+  try {
+    document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+    root = convertDocument(document, text);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return unreadable(input, text, tooDeepProblem(text));
+  }
   return {
     uri: input.uri,
     version: input.version,
@@ -63,6 +71,11 @@ export function parsePostmortem(input: ParseInput): ParsedPostmortem {
     lines: new LineIndex(text),
     snapshot: new Snapshot(),
   };
+}
+
+/** A text `yaml` could not read at all: no tree, one problem saying where and why. */
+function unreadable(input: ParseInput, text: string, problem: SyntaxProblem): ParsedPostmortem {
+  return { uri: input.uri, version: input.version, text, source: input.text, eol: lineBreakOf(input.text), root: null, value: null, syntaxProblems: [problem], lines: new LineIndex(text), snapshot: new Snapshot() };
 }
 
 export function collectProblems(document: Document, textLength: number): SyntaxProblem[] {

@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { isStackOverflow } from './tooDeep';
 import { convertDocument, type ConvertNotes } from './convert';
 import { toPlainValue } from './parse';
 import { shiftInPlace, shiftPairInPlace } from './shift';
@@ -36,7 +37,14 @@ export function parsePiece(slice: string, chunk: PieceSpec): Piece {
   // `yaml` keeps scalars as slices of its input, and a slice of the document would keep that whole
   // version of the document alive as long as the piece lives: parse a copy of just this piece.
   const text = (slice + ' ').slice(0, -1);
-  const document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  let document;
+  try {
+    document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    // Too deep for `yaml` alone: the whole parse reports it.
+    if (isStackOverflow(error)) throw new NotChunkable();
+    throw error;
+  }
   if (document.errors.length > 0 || document.warnings.length > 0) throw new NotChunkable();
   const contents = document.contents;
   const notes: ConvertNotes = { anchorsOrAliases: false, multiLineFlow: false };

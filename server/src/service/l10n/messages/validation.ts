@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 export const validationMessages = defineMessages({
   en: {
     'syntax.error': 'YAML syntax error: {0}',
+    'syntax.tooDeep': 'YAML syntax error: this collection is opened and never closed, so everything after it nests too deeply to read. Close the `[` or `{`, or write the value as text.',
     'syntax.warning': 'YAML: {0}',
     'syntax.empty': 'The document is empty. A postmortem starts with `postmortem: 1`; run "Postmortem: New Postmortem" for a skeleton.',
     'syntax.notMapping': 'A postmortem is a mapping of keys (`postmortem: 1`, `id: …`, `title: …`), not a {0}.',
@@ -55,6 +56,7 @@ export const validationMessages = defineMessages({
   },
   ja: {
     'syntax.error': 'YAML の構文エラー: {0}',
+    'syntax.tooDeep': 'YAML の構文エラー: ここで開いた `[` または `{` が閉じられていないため、以降の入れ子が深くなりすぎて読み取れません。括弧を閉じるか、値を文字列として書いてください。',
     'syntax.warning': 'YAML: {0}',
     'syntax.empty': 'ドキュメントが空です。ポストモーテムは `postmortem: 1` で始めます。「Postmortem: New Postmortem」で雛形を作れます。',
     'syntax.notMapping': 'ポストモーテムはキーのマッピング（`postmortem: 1`、`id: …`、`title: …`）です。{0} ではありません。',

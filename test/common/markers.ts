@@ -36,3 +36,8 @@ export function compareWithExpectations(expectations: Expectation[], diagnostics
   }
   return { missing, unexpected: remaining };
 }
+
+/** The one-based line of the first `# expect:` marker of `code` in a sample (what CLI output shows), or 0. */
+export function markerLine(text: string, code: string): number {
+  return (readExpectations(text).find((marker) => marker.code === code)?.line ?? -1) + 1;
+}

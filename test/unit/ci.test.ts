@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { markerLine } from '../common/markers';
 import { repoRoot, samplesDir } from './helpers';
 
 interface ActionStep {
@@ -79,6 +80,8 @@ describe('CI integration files', function () {
     assert.equal(run(matched.filter((name) => !name.startsWith('broken'))).status, 0);
     const broken = run(matched);
     assert.equal(broken.status, 1);
-    assert.match(broken.stdout, /^broken\.postmortem\.yaml:17:10 error /m);
+    // The line of the sample's `# expect: period-order` marker, which moves when the sample grows.
+    const periodLine = markerLine(readFileSync(join(samplesDir, 'broken.postmortem.yaml'), 'utf8'), 'period-order');
+    assert.match(broken.stdout, new RegExp(`^broken\\.postmortem\\.yaml:${periodLine}:\\d+ error .+ \\[period-order\\]$`, 'm'));
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { PostmortemService } from '../../server/src/service';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { parseProjectConfig, type PostmortemService } from '../../server/src/service';
 import { doc, service, VALID } from './helpers';
 
 // The English version is VALID; the Japanese one states the same facts in other words.
@@ -51,6 +51,19 @@ describe('parity of language versions', () => {
     const pair = check(EN, JA);
     assert.deepEqual(pair.en, []);
     assert.deepEqual(pair.ja, []);
+  });
+
+  it("follows the project configuration's rules: like every other finding", () => {
+    const ja = JA.replace('value: 1053', 'value: 1054');
+    const findings = (rules: Record<string, 'off' | 'error'>) => {
+      const pm = service();
+      pm.configureProject(parseProjectConfig(`rules:\n${Object.entries(rules).map(([code, level]) => `  ${code}: ${level}\n`).join('')}`).config);
+      const en = doc(EN, EN_URI);
+      pm.setWorkspaceDocuments([en, doc(ja, JA_URI)]);
+      return pm.validate(en).filter((diagnostic) => diagnostic.code === 'parity-mismatch');
+    };
+    assert.deepEqual(findings({ 'parity-mismatch': 'off' }), []);
+    assert.deepEqual(findings({ 'parity-mismatch': 'error' }).map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Error]);
   });
 
   it('compares only documents with the same id and another language', () => {

@@ -20,6 +20,7 @@ import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
 import { parsePostmortem, type ParsedPostmortem } from './parse/parse';
+import { applyRuleOverrides } from './config/overrides';
 import { DocumentSizes, tooLargeDiagnostic } from './limits';
 import { never, runToEnd, type Work } from './util/work';
 import { WorkspaceDocuments } from './parity/workspace';
@@ -176,7 +177,8 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     if (isConfig(document)) return config.provideDiagnostics(parsed);
     const own = yield* validation.diagnosticSteps(parsed, shouldYield);
     // Findings against the other language versions of the same incident (parity/).
-    const parity = workspace.diagnostics(document, parsed);
+    // The team's `rules:` apply to these as to the document's own findings (features/validation.ts).
+    const parity = applyRuleOverrides(workspace.diagnostics(document, parsed), context.settings(document.uri).project.rules);
     if (parity.length === 0) return own;
     return [...own, ...parity].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

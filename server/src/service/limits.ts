@@ -1,6 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Localizer } from './l10n';
-import { DIAGNOSTIC_SOURCE } from '../contracts/ids';
+import { documentTooLarge } from './rules/documentTooLarge';
+import { SOURCE } from './rules/rule';
 import { diffTexts } from './parse/diff';
 
 /**
@@ -54,9 +55,9 @@ function megabytes(bytes: number): string {
 export function tooLargeDiagnostic(bytes: number, max: number, firstLineLength: number, l10n: Localizer): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
-    severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
-    source: DIAGNOSTIC_SOURCE,
+    severity: documentTooLarge.severity,
+    code: documentTooLarge.code,
+    source: SOURCE,
     message: l10n.t('limits.tooLarge', megabytes(bytes), megabytes(max), max),
   };
 }

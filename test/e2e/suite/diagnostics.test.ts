@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { checkOf } from '../../../server/src/service/rules';
 import { compareWithExpectations, readExpectations } from '../../common/markers';
 import {
   LANGUAGE_ID,
@@ -36,37 +37,14 @@ function sampleNames(): string[] {
   }
 }
 
-/** The README's severity for each check (the ones the broken sample fires exactly once). */
-const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
-  'yaml-syntax': vscode.DiagnosticSeverity.Error,
-  'timeline-order': vscode.DiagnosticSeverity.Warning,
-  'period-order': vscode.DiagnosticSeverity.Error,
-  'count-sum': vscode.DiagnosticSeverity.Warning,
-  // Format 1.1's checks (overdue and done-in-future need a today, which the server has).
-  'until-order': vscode.DiagnosticSeverity.Error,
-  'detected-before-impact': vscode.DiagnosticSeverity.Warning,
-  'duplicate-address': vscode.DiagnosticSeverity.Warning,
-  'done-in-future': vscode.DiagnosticSeverity.Warning,
-  'overdue': vscode.DiagnosticSeverity.Warning,
-  'timezone-abbreviation': vscode.DiagnosticSeverity.Error,
-  'unknown-factor': vscode.DiagnosticSeverity.Error,
-  'unaddressed-factor': vscode.DiagnosticSeverity.Warning,
-  'duplicate-id': vscode.DiagnosticSeverity.Error,
-  'ambiguous-time': vscode.DiagnosticSeverity.Warning,
-  'disclosure-lag': vscode.DiagnosticSeverity.Information,
-  'done-without-date': vscode.DiagnosticSeverity.Warning,
-  'insecure-contact': vscode.DiagnosticSeverity.Warning,
-  // Declared by the workspace's postmortem.config.yaml (a copy of samples/).
-  'unknown-severity': vscode.DiagnosticSeverity.Error,
-  'unknown-category': vscode.DiagnosticSeverity.Error,
-  'regulatory-unknown-regime': vscode.DiagnosticSeverity.Error,
-  'regulatory-unknown-stage': vscode.DiagnosticSeverity.Error,
-  'regulatory-no-clock': vscode.DiagnosticSeverity.Warning,
-  'regulatory-late': vscode.DiagnosticSeverity.Error,
-  'regulatory-prompt': vscode.DiagnosticSeverity.Warning,
-  'regulatory-before-clock': vscode.DiagnosticSeverity.Warning,
-  'regulatory-hint': vscode.DiagnosticSeverity.Information,
-};
+/**
+ * Each code's default severity, from the check registry (rules/index.ts) the server reports with: a
+ * new check needs no line here. LSP counts severities from 1 (error), VS Code from 0.
+ */
+function defaultSeverity(code: string): vscode.DiagnosticSeverity | undefined {
+  const check = checkOf(code);
+  return check ? ((check.severity - 1) as vscode.DiagnosticSeverity) : undefined;
+}
 
 describe('diagnostics', function () {
   before(async () => {
@@ -105,7 +83,7 @@ describe('diagnostics', function () {
     assert.deepEqual(unexpected, [], `diagnostics without a marker:\n${describeDiagnostics(diagnostics.filter((d) => unexpected.some((u) => u.line === d.range.start.line && u.code === codeOf(d))))}`);
     for (const d of diagnostics) {
       const code = String(codeOf(d));
-      const expected = code.startsWith('schema-') ? vscode.DiagnosticSeverity.Error : SEVERITY[code];
+      const expected = defaultSeverity(code);
       assert.ok(expected !== undefined, `no severity known for ${code}`);
       assert.equal(severityName(d.severity), severityName(expected), `severity of ${code} on line ${d.range.start.line + 1}`);
       assert.ok(d.message.length > 0, `${code} has no message`);

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type CompletionList, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import configSchemaJson from '../../../../schemas/postmortem-config.schema.json';
 import type { ServiceContext } from '../context';
 import { createCompletion } from '../features/completion';
@@ -7,8 +7,11 @@ import { yamlSyntaxDiagnostics } from '../features/validation';
 import type { Localizer } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asSeq, childOf, resolveAlias } from '../parse/tree';
-import { RULES } from '../rules';
+import { tunableChecks } from '../rules';
+import { duplicateId } from '../rules/duplicateId';
 import { makeDiagnostic } from '../rules/rule';
+import { schemaType } from '../rules/schema';
+import { unknownRule } from '../rules/unknownRule';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { createSchemaIndex, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { closest } from '../util/closest';
@@ -22,10 +25,9 @@ export function configSchema(): SchemaIndex {
   return sharedConfigSchema;
 }
 
-/** Every code a `rules:` entry may name: the checks that exist, and those the schema documents. */
+/** Every code a `rules:` entry may name: the tunable checks of postmortems (the schema documents each, a unit test insists). */
 export function knownRuleCodes(): string[] {
-  const documented = Object.keys(configSchema().at(['rules'])?.properties ?? {});
-  return [...new Set([...documented, ...RULES.map((rule) => rule.code)])];
+  return tunableChecks().map((check) => check.code);
 }
 
 /**
@@ -56,7 +58,7 @@ export function configDiagnostics(parsed: ParsedPostmortem, l10n: Localizer): Di
   const root = resolveAlias(parsed.root);
   // An empty file is a valid configuration that declares nothing.
   if (root && root.kind !== 'map') {
-    diagnostics.push(makeDiagnostic(parsed, root, DiagnosticSeverity.Error, 'schema-type', l10n.t('syntax.notMapping', l10n.t(root.kind === 'seq' ? 'type.array' : 'type.string'))));
+    diagnostics.push(makeDiagnostic(parsed, root, schemaType, l10n.t('syntax.notMapping', l10n.t(root.kind === 'seq' ? 'type.array' : 'type.string'))));
   }
   diagnostics.push(...schemaDiagnostics(parsed, configSchema(), l10n));
   for (const list of ['severity', 'categories']) {
@@ -65,7 +67,7 @@ export function configDiagnostics(parsed: ParsedPostmortem, l10n: Localizer): Di
       const idNode = childOf(item, 'id');
       const id = scalarText(idNode);
       if (id === undefined || !idNode) continue;
-      if (seen.has(id)) diagnostics.push(makeDiagnostic(parsed, idNode, DiagnosticSeverity.Error, 'duplicate-id', l10n.t('config.duplicateId', id, list)));
+      if (seen.has(id)) diagnostics.push(makeDiagnostic(parsed, idNode, duplicateId, l10n.t('config.duplicateId', id, list)));
       seen.add(id);
     }
   }
@@ -75,7 +77,7 @@ export function configDiagnostics(parsed: ParsedPostmortem, l10n: Localizer): Di
     if (known.includes(code)) continue;
     const suggestion = closest(code, known);
     const message = suggestion ? l10n.t('config.unknownRuleSuggest', code, suggestion) : l10n.t('config.unknownRule', code);
-    diagnostics.push(makeDiagnostic(parsed, pair.key, DiagnosticSeverity.Warning, 'unknown-rule', message, suggestion ? { replacement: suggestion } : undefined));
+    diagnostics.push(makeDiagnostic(parsed, pair.key, unknownRule, message, suggestion ? { replacement: suggestion } : undefined));
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return diagnostics;

@@ -4,43 +4,15 @@ import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { factsOf } from '../model/facts';
 import { asMap, pairOf } from '../parse/tree';
+import { CHECKS, checkOf } from '../rules';
 import { SOURCE } from '../rules/rule';
-import { outOfOrder as outOfOrderEvents } from '../rules/timelineOrder';
+import { outOfOrder as outOfOrderEvents, timelineOrder } from '../rules/timelineOrder';
 import { contentEnd } from './codeActions/layout';
-import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
-import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
-import { parityFix } from './codeActions/parityFix';
+import { dataOf, declaredData, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
-import { countSumFixes, enumFix, httpsFix, unknownKeyFix } from './codeActions/valueFixes';
-import { makeListFix, removeKeyFix, removeRepeatFix, swapUntilFix, zoneFixes } from './codeActions/mechanicalFixes';
 
 /** The kind of the file-wide "Sort timeline" source action (not shown in the light bulb). */
 export const SORT_TIMELINE_KIND = 'source.sortTimeline';
-
-type PerDiagnostic = (fix: FixContext, diagnostic: Diagnostic) => Fix[];
-
-const PER_DIAGNOSTIC: Record<string, PerDiagnostic> = {
-  'count-sum': countSumFixes,
-  'schema-enum': enumFix,
-  // A repaired time (`2021-06-30 12:00` → `…T12:00`) travels in the same `replacement` as an enum's.
-  'schema-format': enumFix,
-  'schema-unknown-key': (fix, diagnostic) => [...unknownKeyFix(fix, diagnostic), ...removeKeyFix(fix, diagnostic)],
-  'schema-type': makeListFix,
-  'unknown-severity': enumFix,
-  'unknown-category': enumFix,
-  'unknown-rule': unknownKeyFix,
-  'schema-required': requiredFix,
-  'schema-timezone': zoneFixes,
-  'timezone-abbreviation': zoneFixes,
-  'done-without-date': doneDateFix,
-  'insecure-contact': httpsFix,
-  'parity-mismatch': parityFix,
-  'until-order': swapUntilFix,
-  'duplicate-address': removeRepeatFix,
-  // A misspelt regime or stage has its closest name in `data.replacement`, as an enum value does.
-  'regulatory-unknown-regime': enumFix,
-  'regulatory-unknown-stage': enumFix,
-};
 
 /**
  * In a document with a syntax error the tree may lack keys that are in the text (after the error),
@@ -78,24 +50,23 @@ export function createCodeActions(context: ServiceContext, snippets: SnippetSupp
         if (!broken || replacesInPlace(each)) actions.push(toCodeAction(parsed, each, addressed, snippets));
       };
 
-      // One sort (or one pair of zones) answers every diagnostic of its code at once.
-      const outOfOrder = withCode('timeline-order');
+      // The sort answers every out-of-order finding at once; it is also the file-wide source
+      // action below, so it is built here rather than as the check's `fixAll`.
+      const outOfOrder = withCode(timelineOrder.code);
       const sort = sortTimelineEdit(parsed);
       const sortTitle = context.l10n.t('action.sortTimeline');
       // The sort only reorders whole items and checks its own block for errors (sortTimeline.ts).
       if (sort && outOfOrder.length > 0) sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], preferred: true }, outOfOrder, snippets));
 
-      const ambiguous = withCode('ambiguous-time');
-      if (ambiguous.length > 0) for (const zoneFix of timezoneFixes(fix)) add(zoneFix, ambiguous);
-
+      // Each finding's own fixes, from its check (rules/index.ts), then those answering all of a code at once.
       for (const diagnostic of ours) {
-        const builder = PER_DIAGNOSTIC[String(diagnostic.code)];
-        if (builder) for (const each of builder(fix, diagnostic)) add(each, [diagnostic]);
+        const check = checkOf(diagnostic.code);
+        if (check?.fixes) for (const each of check.fixes(fix, diagnostic, declaredData(dataOf(diagnostic), check.data))) add(each, [diagnostic]);
       }
-
-      const missing = withCode('schema-required');
-      const all = allRequiredFix(fix, missing);
-      if (all) add(all, missing.filter((diagnostic) => dataOf(diagnostic).path?.length === 0));
+      for (const check of CHECKS) {
+        const answered = check.fixAll ? withCode(check.code) : [];
+        if (check.fixAll && answered.length > 0) for (const each of check.fixAll(fix, answered)) add(each.fix, each.diagnostics);
+      }
 
       // Without a finding at hand, only where it is relevant: the timeline is certainly out of order
       // somewhere, or the cursor is in it (an order only the sort sees, e.g. a day before its hours).

@@ -3,7 +3,8 @@ import { applyRuleOverrides } from '../config/overrides';
 import type { ServiceContext } from '../context';
 import { factsSteps } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
-import { RULES } from '../rules';
+import { CHECKS } from '../rules';
+import { schemaRequired, schemaType, yamlSyntax } from '../rules/schema';
 import { makeDiagnostic, type RuleContext } from '../rules/rule';
 import { schemaDiagnosticSteps } from '../schema/schemaDiagnostics';
 import { never, runToEnd, type Work } from '../util/work';
@@ -35,7 +36,8 @@ export function createValidation(context: ServiceContext) {
     if (shouldYield()) yield;
     const facts = yield* factsSteps(parsed, shouldYield);
     const schemaSpans = new Set(diagnostics.map(spanKey));
-    for (const rule of RULES) {
+    for (const rule of CHECKS) {
+      if (!rule.check) continue;
       if (shouldYield()) yield;
       const ruleContext: RuleContext = {
         parsed,
@@ -43,7 +45,7 @@ export function createValidation(context: ServiceContext) {
         settings,
         l10n: context.l10n,
         report: (span, key, args = [], data) => {
-          const diagnostic = makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data);
+          const diagnostic = makeDiagnostic(parsed, span, rule, context.l10n.t(key, ...args), data);
           // One problem, one finding: a rule that re-checks a value the schema already reported
           // (a time both badly shaped and impossible, a zone name both) stays quiet there.
           if (!rule.code.startsWith('schema-') || !schemaSpans.has(spanKey(diagnostic))) diagnostics.push(diagnostic);
@@ -68,9 +70,11 @@ export function yamlSyntaxDiagnostics(parsed: ParsedPostmortem, l10n: ServiceCon
     makeDiagnostic(
       parsed,
       problem,
-      problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      'yaml-syntax',
+      yamlSyntax,
       problem.detail === TOO_DEEP ? l10n.t('syntax.tooDeep') : l10n.t(problem.severity === 'error' ? 'syntax.error' : 'syntax.warning', problem.message),
+      undefined,
+      // What `yaml` only warns about (a duplicate anchor…) stays a warning.
+      problem.severity === 'error' ? yamlSyntax.severity : DiagnosticSeverity.Warning,
     ),
   );
 }
@@ -81,9 +85,9 @@ function syntaxDiagnostics(parsed: ParsedPostmortem, context: ServiceContext): D
   if (parsed.root === null && diagnostics.length === 0) {
     // An empty file, or one of only comments: point at the first line, the only place there is.
     const firstLineEnd = parsed.lines.lineText(0).length;
-    diagnostics.push(makeDiagnostic(parsed, { start: 0, end: firstLineEnd }, DiagnosticSeverity.Error, 'schema-required', l10n.t('syntax.empty'), { missingKey: 'postmortem', path: [] }));
+    diagnostics.push(makeDiagnostic(parsed, { start: 0, end: firstLineEnd }, schemaRequired, l10n.t('syntax.empty'), { missingKey: 'postmortem', path: [] }));
   } else if (parsed.root && parsed.root.kind !== 'map' && parsed.root.kind !== 'alias') {
-    diagnostics.push(makeDiagnostic(parsed, parsed.root, DiagnosticSeverity.Error, 'schema-type', l10n.t('syntax.notMapping', l10n.t(parsed.root.kind === 'seq' ? 'type.array' : 'type.string'))));
+    diagnostics.push(makeDiagnostic(parsed, parsed.root, schemaType, l10n.t('syntax.notMapping', l10n.t(parsed.root.kind === 'seq' ? 'type.array' : 'type.string'))));
   }
   return diagnostics;
 }

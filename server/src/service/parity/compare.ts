@@ -1,10 +1,9 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Localizer } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
+import { parityMismatch } from '../rules/parityMismatch';
 import { makeDiagnostic } from '../rules/rule';
 import { parityFacts, type ParityFact } from './facts';
-
-export const PARITY_CODE = 'parity-mismatch';
 
 export interface Counterpart {
   parsed: ParsedPostmortem;
@@ -29,7 +28,7 @@ export function parityDiagnostics(parsed: ParsedPostmortem, other: Counterpart, 
   const diagnostics: Diagnostic[] = [];
   const push = (fact: ParityFact, message: string, there?: ParityFact) => {
     const data = there && fact.replaceable && there.replaceable ? { replacement: there.display, version } : undefined;
-    const diagnostic = makeDiagnostic(parsed, fact.node, DiagnosticSeverity.Warning, PARITY_CODE, message, data);
+    const diagnostic = makeDiagnostic(parsed, fact.node, parityMismatch, message, data);
     if (there) {
       diagnostic.relatedInformation = [{ location: { uri: other.parsed.uri, range: other.parsed.lines.range(there.node.start, there.node.end) }, message: l10n.t('parity.related', version, there.display) }];
     }

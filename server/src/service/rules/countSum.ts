@@ -1,14 +1,20 @@
-import type { CountFact } from '../model/facts';
-import { DiagnosticSeverity, type Rule } from './rule';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { startOffset, type Fix, type FixContext } from '../features/codeActions/fix';
+import { innerSpan } from '../features/codeActions/layout';
+import { pairAfter } from '../features/codeActions/valueFixes';
+import { factsOf, type CountFact } from '../model/facts';
+import { asScalar, childOf, pairOf } from '../parse/tree';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
 /**
  * An `exact` count must equal its breakdown's total; an `at_most` count is an upper bound its
  * breakdown must not pass. `approximately` and `at_least` figures are not expected to add up
  * (a breakdown below an `at_least` value is just incomplete).
  */
-export const countSum: Rule = {
+export const countSum = defineCheck({
   code: 'count-sum',
   severity: DiagnosticSeverity.Warning,
+  data: ['replacement'],
   check({ facts, report }) {
     for (const count of facts.counts) {
       if (count.value === undefined || !count.valueNode || count.breakdown.length === 0) continue;
@@ -22,7 +28,28 @@ export const countSum: Rule = {
       }
     }
   },
-};
+  fixes: countSumFixes,
+});
+
+/** `count-sum`: take the breakdown's total as the value, or say the figure is approximate. */
+function countSumFixes({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {
+  const start = startOffset(parsed, diagnostic);
+  const count = factsOf(parsed).counts.find((candidate) => candidate.valueNode?.start === start);
+  const map = count && count.node.kind === 'map' ? count.node : undefined;
+  if (!count?.valueNode || !map) return [];
+  // The rule's own total (decimals rounded as written), so the fix sets what the check expects.
+  const sum = breakdownSum(count);
+  if (sum === undefined) return [];
+  const fixes: Fix[] = [];
+  if (sum !== count.value) {
+    fixes.push({ title: service.l10n.t('action.setCountValue', sum), edits: [{ start: count.valueNode.start, end: count.valueNode.end, text: String(sum) }] });
+  }
+  const qualifier = asScalar(childOf(map, 'qualifier'));
+  const valuePair = pairOf(map, 'value');
+  const edit = qualifier ? { ...innerSpan(qualifier, parsed.text), text: 'approximately' } : valuePair ? pairAfter({ parsed, service }, map, valuePair, 'qualifier: approximately') : undefined;
+  if (edit) fixes.push({ title: service.l10n.t('action.markApproximately'), edits: [edit] });
+  return fixes;
+}
 
 /** The breakdown's total, rounded to the decimals written, or undefined when a part is not a number. */
 export function breakdownSum(count: CountFact): number | undefined {

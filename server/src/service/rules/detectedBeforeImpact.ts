@@ -1,12 +1,12 @@
 import { certainlyPrecedes } from '../time';
 import { timeOf } from './timelineOrder';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
 /**
  * A `detected` event that certainly precedes the start of the impact: the preview would show a
  * negative time to detect. Either the period starts too late or the event is not the detection.
  */
-export const detectedBeforeImpact: Rule = {
+export const detectedBeforeImpact = defineCheck({
   code: 'detected-before-impact',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
@@ -18,4 +18,4 @@ export const detectedBeforeImpact: Rule = {
       }
     }
   },
-};
+});

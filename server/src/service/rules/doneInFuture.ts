@@ -1,8 +1,8 @@
 import { isDate } from '../time';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
 /** `status: done` with a `date` after today: either not done yet, or the date is a typo. Silent without a known today. */
-export const doneInFuture: Rule = {
+export const doneInFuture = defineCheck({
   code: 'done-in-future',
   severity: DiagnosticSeverity.Warning,
   check({ facts, settings, report }) {
@@ -13,4 +13,4 @@ export const doneInFuture: Rule = {
       if (countermeasure.status === 'done' && date && dateNode && isDate(date) && date > today) report(dateNode, 'check.doneInFuture', [date, today]);
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { isDate } from '../time';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
 /** Statuses that close an action item: nothing is overdue once it is done or decided against. */
 const CLOSED = new Set(['done', 'wont_do']);
 
 /** A countermeasure whose `due` date has passed while it is still open. Silent without a known today. */
-export const overdue: Rule = {
+export const overdue = defineCheck({
   code: 'overdue',
   severity: DiagnosticSeverity.Warning,
   check({ facts, settings, report }) {
@@ -17,4 +17,4 @@ export const overdue: Rule = {
       if (due && isDate(due.text) && due.text < today) report(due.node, 'check.overdue', [due.text, countermeasure.action, today]);
     }
   },
-};
+});

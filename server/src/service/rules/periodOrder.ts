@@ -1,7 +1,7 @@
 import { certainlyPrecedes } from '../time';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
-export const periodOrder: Rule = {
+export const periodOrder = defineCheck({
   code: 'period-order',
   severity: DiagnosticSeverity.Error,
   check({ facts, report }) {
@@ -11,4 +11,4 @@ export const periodOrder: Rule = {
       report(end.node, 'rule.periodOrder', [end.text, start.text]);
     }
   },
-};
+});

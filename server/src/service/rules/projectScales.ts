@@ -1,31 +1,36 @@
 import type { ScaleEntry } from '../config/projectConfig';
 import type { MessageKey } from '../l10n';
 import type { TextFact } from '../model/facts';
+import { enumFix } from '../features/codeActions/valueFixes';
 import { closest } from '../util/closest';
-import { DiagnosticSeverity, type Rule, type RuleContext } from './rule';
+import { DiagnosticSeverity, defineCheck, type RuleContext } from './rule';
 
 /** `severity` outside the scale the project declares (postmortem.config.yaml); silent without one. */
-export const unknownSeverity: Rule = {
+export const unknownSeverity = defineCheck({
   code: 'unknown-severity',
   severity: DiagnosticSeverity.Error,
+  data: ['replacement'],
+  fixes: enumFix,
   check(context) {
     const scale = context.settings.project.severity;
     if (scale) checkValue(context, context.facts.severity, scale, 'rule.unknownSeverity', 'rule.unknownSeveritySuggest');
   },
-};
+});
 
 /** A factor's `category` outside the project's declared categories; silent without them. */
-export const unknownCategory: Rule = {
+export const unknownCategory = defineCheck({
   code: 'unknown-category',
   severity: DiagnosticSeverity.Error,
+  data: ['replacement'],
+  fixes: enumFix,
   check(context) {
     const categories = context.settings.project.categories;
     if (!categories) return;
     for (const factor of context.facts.factors) checkValue(context, factor.category, categories, 'rule.unknownCategory', 'rule.unknownCategorySuggest');
   },
-};
+});
 
-function checkValue(context: RuleContext, fact: TextFact | undefined, scale: readonly ScaleEntry[], plain: MessageKey, suggest: MessageKey): void {
+function checkValue(context: RuleContext<'replacement'>, fact: TextFact | undefined, scale: readonly ScaleEntry[], plain: MessageKey, suggest: MessageKey): void {
   // No value, or one of another type: the schema speaks about those.
   if (!fact) return;
   const value = fact.text;

@@ -4,8 +4,9 @@ import { asMap, childOf, pairOf } from '../parse/tree';
 import { clockText, durationText, missingClockText, stageLabel } from '../regulatory/describe';
 import { analyzeRegulatory, daysLeft, type Limit, type RegimeAnalysis, type StageStatus } from '../regulatory/engine';
 import { regimeTable } from '../regulatory/regimes';
+import { enumFix } from '../features/codeActions/valueFixes';
 import { closest } from '../util/closest';
-import { DiagnosticSeverity, type Rule, type RuleContext } from './rule';
+import { DiagnosticSeverity, defineCheck, type RuleContext } from './rule';
 
 /** An unreported stage is announced this many days before it falls due. */
 export const DUE_SOON_DAYS = 7;
@@ -52,9 +53,12 @@ function deadlineArgs(context: RuleContext, analysis: RegimeAnalysis, status: St
   return [stageLabel(status.stage.id, l10n), analysis.regime?.id ?? '', limit.dueText, durationText(limit.duration, l10n), status.clock ? clockText(status.clock, l10n) : ''];
 }
 
-export const regulatoryUnknownRegime: Rule = {
+export const regulatoryUnknownRegime = defineCheck({
   code: 'regulatory-unknown-regime',
   severity: DiagnosticSeverity.Error,
+  // A misspelt regime or stage has its closest name in `replacement`, as an enum value does.
+  data: ['replacement'],
+  fixes: enumFix,
   check(context) {
     const known = [...regimeTable(context.settings.project.regimes).keys()];
     for (const entry of regulatoryOf(context.parsed)) {
@@ -64,11 +68,14 @@ export const regulatoryUnknownRegime: Rule = {
       else context.report(entry.regime.node, 'reg.check.unknownRegime', [entry.regime.text, known.map((id) => `\`${id}\``).join(', ')]);
     }
   },
-};
+});
 
-export const regulatoryUnknownStage: Rule = {
+export const regulatoryUnknownStage = defineCheck({
   code: 'regulatory-unknown-stage',
   severity: DiagnosticSeverity.Error,
+  // A misspelt regime or stage has its closest name in `replacement`, as an enum value does.
+  data: ['replacement'],
+  fixes: enumFix,
   check(context) {
     for (const analysis of analyses(context)) {
       const stages = analysis.regime?.stages.map((stage) => stage.id) ?? [];
@@ -81,9 +88,9 @@ export const regulatoryUnknownStage: Rule = {
       }
     }
   },
-};
+});
 
-export const regulatoryNoClock: Rule = {
+export const regulatoryNoClock = defineCheck({
   code: 'regulatory-no-clock',
   severity: DiagnosticSeverity.Warning,
   check(context) {
@@ -91,9 +98,9 @@ export const regulatoryNoClock: Rule = {
       if (regime && !clock && entry.regime && entry.reportable) context.report(entry.regime.node, 'reg.check.noClock', [regime.id, missingClockText(regime.clockStart, context.l10n)]);
     }
   },
-};
+});
 
-export const regulatoryLate: Rule = {
+export const regulatoryLate = defineCheck({
   code: 'regulatory-late',
   severity: DiagnosticSeverity.Error,
   check(context) {
@@ -106,10 +113,10 @@ export const regulatoryLate: Rule = {
       }
     }
   },
-};
+});
 
 /** "Promptly" (速やかに) read through the guideline: a warning, both for a report and a pending stage. */
-export const regulatoryPrompt: Rule = {
+export const regulatoryPrompt = defineCheck({
   code: 'regulatory-prompt',
   severity: DiagnosticSeverity.Warning,
   check(context) {
@@ -126,9 +133,9 @@ export const regulatoryPrompt: Rule = {
       }
     }
   },
-};
+});
 
-export const regulatoryOverdue: Rule = {
+export const regulatoryOverdue = defineCheck({
   code: 'regulatory-overdue',
   severity: DiagnosticSeverity.Error,
   check(context) {
@@ -137,9 +144,9 @@ export const regulatoryOverdue: Rule = {
       if (passed?.severity === 'error') context.report(regime, 'reg.check.overdue', deadlineArgs(context, analysis, status, passed));
     }
   },
-};
+});
 
-export const regulatoryDue: Rule = {
+export const regulatoryDue = defineCheck({
   code: 'regulatory-due',
   severity: DiagnosticSeverity.Information,
   check(context) {
@@ -153,9 +160,9 @@ export const regulatoryDue: Rule = {
       else context.report(regime, 'reg.check.dueSoon', [stage, name, next.dueText, left]);
     }
   },
-};
+});
 
-export const regulatoryBeforeClock: Rule = {
+export const regulatoryBeforeClock = defineCheck({
   code: 'regulatory-before-clock',
   severity: DiagnosticSeverity.Warning,
   check(context) {
@@ -163,10 +170,10 @@ export const regulatoryBeforeClock: Rule = {
       if (status.beforeClock && status.clock) context.report(at.node, 'reg.check.beforeClock', [at.text, analysis.regime?.id ?? '', clockText(status.clock, context.l10n)]);
     }
   },
-};
+});
 
 /** A hint, not a verdict: APPI's threshold read from the document, when no `appi` entry is there. */
-export const regulatoryHint: Rule = {
+export const regulatoryHint = defineCheck({
   code: 'regulatory-hint',
   severity: DiagnosticSeverity.Information,
   check(context) {
@@ -178,21 +185,9 @@ export const regulatoryHint: Rule = {
     const key = impact ? pairOf(impact, 'data_exposed')?.key : undefined;
     if (count?.value !== undefined && key) context.report(key, 'reg.check.appiHint', [`${count.label}: ${count.value.toLocaleString('en-US')}`]);
   },
-};
+});
 
 /** The strictest limit whose last day is before `today`. */
 function passedLimit(status: StageStatus, today: string): Limit | undefined {
   return [...status.limits].reverse().find((limit) => daysLeft(limit, today) < 0);
 }
-
-export const REGULATORY_RULES: readonly Rule[] = [
-  regulatoryUnknownRegime,
-  regulatoryUnknownStage,
-  regulatoryNoClock,
-  regulatoryLate,
-  regulatoryPrompt,
-  regulatoryOverdue,
-  regulatoryDue,
-  regulatoryBeforeClock,
-  regulatoryHint,
-];

@@ -1,59 +1,30 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ServiceSettings } from '../context';
+import type { Fix, FixContext } from '../features/codeActions/fix';
 import type { Localizer, MessageKey } from '../l10n';
 import type { PostmortemFacts } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { DIAGNOSTIC_SOURCE } from '../../contracts/ids';
-
-/** The stable codes of the format's checks (the spec's table); tools and users may rely on them. */
-export type RuleCode =
-  | 'timeline-order'
-  | 'period-order'
-  | 'count-sum'
-  | 'unknown-factor'
-  | 'unaddressed-factor'
-  | 'duplicate-id'
-  | 'ambiguous-time'
-  | 'disclosure-lag'
-  | 'done-without-date'
-  | 'insecure-contact'
-  | 'schema-timezone'
-  | 'schema-format'
-  | 'until-order'
-  | 'detected-before-impact'
-  | 'done-in-future'
-  | 'overdue'
-  | 'duplicate-address'
-  | 'timezone-abbreviation'
-  | 'unknown-severity'
-  | 'unknown-category'
-
-  | 'regulatory-unknown-regime'
-  | 'regulatory-unknown-stage'
-  | 'regulatory-no-clock'
-  | 'regulatory-late'
-  | 'regulatory-prompt'
-  | 'regulatory-overdue'
-  | 'regulatory-due'
-  | 'regulatory-before-clock'
-  | 'regulatory-hint';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-export interface RuleContext {
+export interface RuleContext<Field extends keyof DiagnosticData = keyof DiagnosticData> {
   readonly parsed: ParsedPostmortem;
   readonly facts: PostmortemFacts;
   readonly settings: ServiceSettings;
   readonly l10n: Localizer;
-  report(span: Span, message: MessageKey, args?: (string | number)[], data?: DiagnosticData): void;
+  report(span: Span, message: MessageKey, args?: (string | number)[], data?: Carried<Field>): void;
 }
 
-/** Machine-readable details for quick fixes, carried in `Diagnostic.data`. */
+/**
+ * Every field a diagnostic may carry for its fixes, in `Diagnostic.data`. Each check names the
+ * fields it uses (its `Data`); `dataOf` (features/codeActions/fix.ts) checks them on the way back.
+ */
 export interface DiagnosticData {
-  /** For `count-sum`: the breakdown's total. For `schema-enum`: the closest allowed value. */
+  /** A value to put in place: a count's total, the closest allowed value, the other version's value. */
   replacement?: string | number;
   /** For `schema-required`: the missing key and the JSON path of its object. */
   missingKey?: string;
@@ -64,16 +35,51 @@ export interface DiagnosticData {
   version?: string;
 }
 
-export interface Rule {
-  readonly code: RuleCode;
+/** The fields of `DiagnosticData` a check's diagnostics always carry. */
+export type DataOf<Field extends keyof DiagnosticData> = Required<Pick<DiagnosticData, Field>>;
+
+/** What `report` takes as data: nothing at all for a check that declares no fields. */
+type Carried<Field extends keyof DiagnosticData> = [Field] extends [never] ? never : DataOf<Field>;
+
+/**
+ * One check of the format: its stable code, default severity, the data its diagnostics carry and
+ * its quick fixes, in one unit listed once in `CHECKS` (rules/index.ts). Validation, the project
+ * configuration's `rules:`, the code actions, the CLI's SARIF rules and the documentation's tables
+ * all read that list.
+ */
+export interface Check<Code extends string = string, Field extends keyof DiagnosticData = keyof DiagnosticData> {
+  readonly code: Code;
   readonly severity: DiagnosticSeverity;
-  check(context: RuleContext): void;
+  /** The `DiagnosticData` fields its diagnostics carry for fixes (and for tools reading `--format json`). */
+  readonly data?: readonly Field[];
+  /**
+   * Where its findings appear: in postmortems (the default; `rules:` may override them), or only in
+   * the project configuration file itself.
+   */
+  readonly scope?: 'config';
+  /** False for a finding the project configuration's `rules:` cannot switch off or change. */
+  readonly tunable?: false;
+  /** The cross-field detection; absent when the finding is reported elsewhere (syntax, schema, parity, size). */
+  check?(context: RuleContext<Field>): void;
+  /**
+   * Quick fixes for one of its diagnostics, which may come from an older version of the document:
+   * every fix re-finds its node in this parse. `data` is what the diagnostic carried, checked.
+   */
+  fixes?(fix: FixContext, diagnostic: Diagnostic, data: Partial<DataOf<Field>>): Fix[];
+  /** Fixes that answer all its diagnostics in the request at once (offered after the per-diagnostic ones). */
+  fixAll?(fix: FixContext, diagnostics: Diagnostic[]): { fix: Fix; diagnostics: Diagnostic[] }[];
+}
+
+/** A check with its code kept as a literal type, so the registry's codes form a union (`CheckCode`). */
+export function defineCheck<const Code extends string, Field extends keyof DiagnosticData = never>(check: Check<Code, Field>): Check<Code, Field> {
+  return check;
 }
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
 
-export function makeDiagnostic(parsed: ParsedPostmortem, span: Span, severity: DiagnosticSeverity, code: string, message: string, data?: DiagnosticData): Diagnostic {
-  const diagnostic: Diagnostic = { range: parsed.lines.range(span.start, Math.max(span.start, span.end)), severity, code, source: SOURCE, message };
+/** A finding of `check`, with its default severity unless the detection knows better (a YAML warning). */
+export function makeDiagnostic(parsed: ParsedPostmortem, span: Span, check: Pick<Check, 'code' | 'severity'>, message: string, data?: DiagnosticData, severity = check.severity): Diagnostic {
+  const diagnostic: Diagnostic = { range: parsed.lines.range(span.start, Math.max(span.start, span.end)), severity, code: check.code, source: SOURCE, message };
   if (data) diagnostic.data = data;
   return diagnostic;
 }

@@ -1,19 +1,19 @@
 import type { EventFact, TimeFact } from '../model/facts';
 import { approximately, certainlyPrecedes, type ParsedTime } from '../time';
-import { DiagnosticSeverity, type Rule } from './rule';
+import { defineCheck, DiagnosticSeverity } from './rule';
 
 /**
  * An event is out of order only when it certainly precedes the one before it: its whole period ends
  * before that event's period starts. `2020-10-28` after `2020-10-28T20:47` is therefore in order,
  * and a time without a zone is compared over every offset it could have.
  */
-export const timelineOrder: Rule = {
+export const timelineOrder = defineCheck({
   code: 'timeline-order',
   severity: DiagnosticSeverity.Warning,
   check({ facts, report }) {
     for (const [at, previous] of outOfOrder(facts.events)) report(at.node, 'rule.timelineOrder', [at.text, previous.text]);
   },
-};
+});
 
 /** Each event's `at` that certainly precedes the `at` of the timed event above it. */
 export function outOfOrder(events: readonly EventFact[]): [TimeFact, TimeFact][] {

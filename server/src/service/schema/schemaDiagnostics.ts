@@ -3,7 +3,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Localizer, MessageKey } from '../l10n';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, nodeAtPath, resolveAlias, type YNode } from '../parse/tree';
-import { makeDiagnostic, type DiagnosticData, type Span } from '../rules/rule';
+import { makeDiagnostic, type Check, type DiagnosticData, type Span } from '../rules/rule';
+import { schemaConst, schemaEmpty, schemaEnum, schemaMinimum, schemaRequired, schemaType, schemaUnknownKey } from '../rules/schema';
+import { schemaFormat } from '../rules/schemaFormat';
 import { closest } from '../util/closest';
 import { keySynonym, valueSynonym } from '../util/synonyms';
 import { repairTime } from '../util/timeRepair';
@@ -26,7 +28,7 @@ export function* schemaDiagnosticSteps(parsed: ParsedPostmortem, schema: SchemaI
   const diagnostics: Diagnostic[] = [];
   for (const error of simplify(errors)) {
     const finding = describe(error, parsed, schema, l10n);
-    if (finding) diagnostics.push(makeDiagnostic(parsed, finding.span, DiagnosticSeverity.Error, finding.code, finding.message, finding.data));
+    if (finding) diagnostics.push(makeDiagnostic(parsed, finding.span, finding.check, finding.message, finding.data));
     if (diagnostics.length % 256 === 0 && shouldYield()) yield;
   }
   return diagnostics;
@@ -83,7 +85,8 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
 
 interface Finding {
   span: Span;
-  code: string;
+  /** The check it is a finding of; an ajv keyword no check names yet still reports as `schema-<keyword>`. */
+  check: Pick<Check, 'code' | 'severity'>;
   message: string;
   data?: DiagnosticData;
 }
@@ -104,7 +107,7 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const missingKey = String((error.params as { missingProperty: string }).missingProperty);
       return {
         span: spanOfContainer(located.node, located.pair),
-        code: 'schema-required',
+        check: schemaRequired,
         message: message(path.length === 0 ? 'schema.requiredTop' : 'schema.required', missingKey, describeField(schema, [...path, missingKey], l10n)),
         data: { missingKey, path },
       };
@@ -118,7 +121,7 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const suggestion = synonym ?? closest(unknownKey, allowed);
       return {
         span: pair ? pair.key : valueSpan,
-        code: 'schema-unknown-key',
+        check: schemaUnknownKey,
         message: synonym ? message('schema.unknownKeySynonym', unknownKey, synonym) : suggestion ? message('schema.unknownKeySuggest', unknownKey, suggestion) : message('schema.unknownKey', unknownKey, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
@@ -129,13 +132,13 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const suggestion = valueSynonym(actual, allowed) ?? closest(actual, allowed);
       return {
         span: valueSpan,
-        code: 'schema-enum',
+        check: schemaEnum,
         message: suggestion ? message('schema.enumSuggest', actual, field, suggestion, allowed.join(', ')) : message('schema.enum', actual, field, allowed.join(', ')),
         ...(suggestion ? { data: { replacement: suggestion } } : {}),
       };
     }
     case 'const':
-      return { span: valueSpan, code: 'schema-const', message: message('schema.const', field, shown((error.params as { allowedValue: unknown }).allowedValue)) };
+      return { span: valueSpan, check: schemaConst, message: message('schema.const', field, shown((error.params as { allowedValue: unknown }).allowedValue)) };
     case 'type': {
       // A field of two shapes (`data_exposed`: `none` or a list) names both.
       const types = String((error.params as { type: string | string[] }).type).split(',');
@@ -144,12 +147,12 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
         .reduce((either, next) => l10n.t('type.or', either, next));
       const actualValue = valueAt(located.node);
       if (actualValue === null || actualValue === undefined) {
-        return { span: valueSpan, code: 'schema-type', message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, expected) };
+        return { span: valueSpan, check: schemaType, message: message(typeof path.at(-1) === 'number' ? 'schema.emptyItem' : 'schema.missingValue', field, expected) };
       }
       const written = located.node ? parsed.text.slice(valueSpan.start, valueSpan.end) : shown(actualValue);
       return {
         span: valueSpan,
-        code: 'schema-type',
+        check: schemaType,
         message: message('schema.type', field, expected, firstLine(written), typeof actualValue === 'boolean' ? l10n.t('type.booleanValue') : l10n.t(typeKey(typeName(actualValue)))),
         // A single value where a list belongs: its quick fix wraps it.
         ...(types.includes('array') && resolveAlias(located.node)?.kind === 'scalar' ? { data: { expected: 'array' } } : {}),
@@ -163,16 +166,16 @@ function describe(error: ErrorObject, parsed: ParsedPostmortem, schema: SchemaIn
       const value = valueAt(located.node);
       // `2021-06-30 12:00`, `+0900`: the repaired value travels with the finding for its quick fix.
       const repaired = typeof value === 'string' && (definition === 'time' || definition === 'date') ? repairTime(value, definition) : undefined;
-      return { span: valueSpan, code: 'schema-format', message: message(formatKey(definition), shown(value), field), ...(repaired ? { data: { replacement: repaired } } : {}) };
+      return { span: valueSpan, check: schemaFormat, message: message(formatKey(definition), shown(value), field), ...(repaired ? { data: { replacement: repaired } } : {}) };
     }
     case 'minLength':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyText', field) };
+      return { span: valueSpan, check: schemaEmpty, message: message('schema.emptyText', field) };
     case 'minItems':
-      return { span: valueSpan, code: 'schema-empty', message: message('schema.emptyList', field) };
+      return { span: valueSpan, check: schemaEmpty, message: message('schema.emptyList', field) };
     case 'minimum':
-      return { span: valueSpan, code: 'schema-minimum', message: message('schema.minimum', field, String((error.params as { limit: number }).limit)) };
+      return { span: valueSpan, check: schemaMinimum, message: message('schema.minimum', field, String((error.params as { limit: number }).limit)) };
     default:
-      return { span: valueSpan, code: `schema-${error.keyword}`, message: message('schema.other', field, error.message ?? error.keyword) };
+      return { span: valueSpan, check: { code: `schema-${error.keyword}`, severity: DiagnosticSeverity.Error }, message: message('schema.other', field, error.message ?? error.keyword) };
   }
 }
 

@@ -67,6 +67,13 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData {
   return data;
 }
 
+/** Only the fields a check declares (`Check.data`): its fixes see what its own findings carry, nothing else. */
+export function declaredData(data: DiagnosticData, fields: readonly (keyof DiagnosticData)[] = []): DiagnosticData {
+  const declared: Record<string, unknown> = {};
+  for (const field of fields) if (data[field] !== undefined) declared[field] = data[field];
+  return declared as DiagnosticData;
+}
+
 export function startOffset(parsed: ParsedPostmortem, diagnostic: Diagnostic): number {
   return parsed.lines.offsetAt(diagnostic.range.start);
 }

@@ -2,44 +2,17 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { factsOf } from '../../model/facts';
 import { asScalar, childOf, type YMap, type YPair } from '../../parse/tree';
 import { abbreviationZones, suggestedZones } from '../../util/zones';
-import { dataOf, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { innerSpan, nextLineStart, pairEnd, scalarAt } from './layout';
-
-/** `until-order`: the two times were most likely written the wrong way round. */
-export function swapUntilFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {
-  const start = startOffset(parsed, diagnostic);
-  const event = factsOf(parsed).events.find((candidate) => candidate.until?.node.start === start);
-  if (!event?.at || !event.until) return [];
-  const at = innerSpan(event.at.node, parsed.text);
-  const until = innerSpan(event.until.node, parsed.text);
-  const text = (span: { start: number; end: number }) => parsed.text.slice(span.start, span.end);
-  return [{ title: service.l10n.t('action.swapUntil'), edits: [{ ...at, text: text(until) }, { ...until, text: text(at) }], preferred: true }];
-}
-
-/** `duplicate-address`: drop the repeated id, with its comma in a flow list or its line in a block list. */
-export function removeRepeatFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {
-  const start = startOffset(parsed, diagnostic);
-  for (const countermeasure of factsOf(parsed).countermeasures) {
-    const seq = childOf(countermeasure.node, 'addresses');
-    if (seq?.kind !== 'seq') continue;
-    const index = seq.items.findIndex((item) => item.start === start);
-    const item = seq.items[index];
-    const previous = seq.items[index - 1];
-    if (!item || !previous) continue;
-    const id = parsed.text.slice(item.start, item.end);
-    const edit: OffsetEdit = seq.flow ? { start: previous.end, end: item.end, text: '' } : { start: parsed.lines.lineStart(parsed.lines.positionAt(item.start).line), end: nextLineStart(parsed, item.end), text: '' };
-    return [{ title: service.l10n.t('action.removeRepeat', id), edits: [edit], preferred: true }];
-  }
-  return [];
-}
+import type { DataOf } from '../../rules/rule';
+import { startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
+import { innerSpan, pairEnd, scalarAt } from './layout';
 
 /**
  * `schema-type` where a list belongs and one value was written (`addresses: cache-config`): the
  * value becomes a one-item flow list. Plain text with flow indicators in it is left alone, since
  * wrapping would change its meaning.
  */
-export function makeListFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {
-  if (dataOf(diagnostic).expected !== 'array') return [];
+export function makeListFix({ parsed, service }: FixContext, diagnostic: Diagnostic, { expected }: Partial<DataOf<'expected'>>): Fix[] {
+  if (expected !== 'array') return [];
   const found = scalarAt(parsed.root, startOffset(parsed, diagnostic));
   if (!found || found.isKey || !found.pair) return [];
   const written = parsed.text.slice(found.scalar.start, found.scalar.end);
@@ -76,14 +49,14 @@ function removePair(text: string, lines: FixContext['parsed']['lines'], map: YMa
  * `timezone-abbreviation` and an unknown `timezone`: one fix per zone it can mean, then the
  * document language's zone and UTC. Preferred only when there is a single obvious meaning.
  */
-export function zoneFixes(fix: FixContext, diagnostic: Diagnostic): Fix[] {
+export function zoneFixes(fix: FixContext, diagnostic: Diagnostic, { replacement }: Partial<DataOf<'replacement'>>): Fix[] {
   const { parsed, service } = fix;
   const found = scalarAt(parsed.root, startOffset(parsed, diagnostic));
   const node = asScalar(childOf(parsed.root, 'timezone'));
   if (!found || found.isKey || found.scalar !== node || typeof node.value !== 'string') return [];
   const text = node.value;
   const meanings = abbreviationZones(text);
-  const obvious = meanings ? meanings.length === 1 : dataOf(diagnostic).replacement !== undefined;
+  const obvious = meanings ? meanings.length === 1 : replacement !== undefined;
   const span = innerSpan(node, parsed.text);
   return suggestedZones(text, factsOf(parsed).language).map((zone, index) => ({
     title: service.l10n.t('action.setTimezone', zone),

@@ -3,15 +3,14 @@ import { factsOf, type TimeFact } from '../../model/facts';
 import { formatOffset, TIME_UNITS } from '../../time';
 import { snippetToText } from '../../util/snippet';
 import { zoneOfLanguage } from '../../util/zones';
-import { asMap, asScalar, childOf, nodeAtPath, pairOf } from '../../parse/tree';
-import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { dateOf, nestedInsertion, skeletonLines, topLevelInsertion } from './insertions';
+import { asMap, asScalar, nodeAtPath, pairOf } from '../../parse/tree';
+import { dataOf, insertion, type Fix, type FixContext, type OffsetEdit } from './fix';
+import { nestedInsertion, skeletonLines, topLevelInsertion } from './insertions';
 import { indentUnitOf } from '../../model/indentation';
-import { pairAfter } from './valueFixes';
+import type { DataOf } from '../../rules/rule';
 
 /** `schema-required`: the missing key with what it requires in turn, where the format puts it. */
-export function requiredFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
-  const { missingKey, path } = dataOf(diagnostic);
+export function requiredFix(fix: FixContext, _diagnostic: Diagnostic, { missingKey, path }: Partial<DataOf<'missingKey' | 'path'>>): Fix[] {
   if (!missingKey || !path) return [];
   const { parsed, service } = fix;
   if (parsed.root === null) {
@@ -93,21 +92,4 @@ function writtenOffset(times: readonly TimeFact[]): string | undefined {
   const offsets = new Set(times.flatMap((fact) => (fact.time?.writtenOffset === undefined ? [] : [fact.time.writtenOffset])));
   const [only] = offsets;
   return offsets.size === 1 && only !== undefined ? (only === 0 ? 'UTC' : formatOffset(only * TIME_UNITS.MINUTE)) : undefined;
-}
-
-/**
- * `done-without-date`: the service has no clock, so the date offered is the latest one in the
- * timeline (usually the day the fix went out or the notice was published). Not preferred: a guess.
- */
-export function doneDateFix(fix: FixContext, diagnostic: Diagnostic): Fix[] {
-  const { parsed, service } = fix;
-  const facts = factsOf(parsed);
-  const start = startOffset(parsed, diagnostic);
-  const countermeasure = facts.countermeasures.find((candidate) => candidate.statusNode?.start === start);
-  const map = asMap(countermeasure?.node);
-  const statusPair = map ? pairOf(map, 'status') : undefined;
-  const date = dateOf(facts.events) ?? facts.published?.text;
-  if (!map || !statusPair || !date || childOf(map, 'date') !== null) return [];
-  const edit = pairAfter(fix, map, statusPair, `date: ${date}`);
-  return edit ? [{ title: service.l10n.t('action.addDate', date), edits: [edit] }] : [];
 }

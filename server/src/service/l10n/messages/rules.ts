@@ -42,6 +42,7 @@ export const ruleMessages = defineMessages({
     'rule.regulatory-before-clock': 'A report made before its clock started.',
     'rule.regulatory-hint': 'Personal data of over 1,000 people exposed and no APPI entry: it may be reportable (a hint, not a verdict).',
     'rule.parity-mismatch': 'Two language versions of one incident state a different fact.',
+    'rule.unknown-rule': 'The project configuration names a check code that does not exist under `rules:` (often a typo).',
     'rule.other': 'A check of the postmortem format.',
   },
   ja: {
@@ -84,6 +85,7 @@ export const ruleMessages = defineMessages({
     'rule.regulatory-before-clock': '起算より前に行われた報告です。',
     'rule.regulatory-hint': '1,000 人を超える個人データが漏えいし、APPI の記載がありません。報告対象の可能性があります（判定ではなく手がかり）。',
     'rule.parity-mismatch': '同じインシデントの 2 つの言語版で、事実の記載が異なります。',
+    'rule.unknown-rule': 'プロジェクト設定の `rules:` に、存在しない検査コードがあります（多くは綴りの誤り）。',
     'rule.other': 'ポストモーテム形式の検査です。',
   },
 });

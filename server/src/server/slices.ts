@@ -67,6 +67,11 @@ export class ParseJobs {
       const finished = await untilCancelled(job.done, token);
       if (token?.isCancellationRequested) throw requestCancelled();
       if (finished && document.version === version) return true;
+      // Abandoned while this version is still current: another parse of the same URI took over (a
+      // feature's synchronous parse, parity reading this document for another's check). That parse
+      // is cached now; without dropping the finished job this loop would await it forever, in
+      // microtasks that never let the server read another message.
+      if (!finished && this.jobs.get(document.uri) === job) this.jobs.delete(document.uri);
     }
   }
 

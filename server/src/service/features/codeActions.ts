@@ -6,7 +6,7 @@ import { factsOf } from '../model/facts';
 import { asMap, pairOf } from '../parse/tree';
 import { SOURCE } from '../rules/rule';
 import { outOfOrder as outOfOrderEvents } from '../rules/timelineOrder';
-import { contentEnd } from './codeActions/layout';
+import { contentEnd } from '../parse/scan/layout';
 import { dataOf, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { allRequiredFix, doneDateFix, requiredFix, timezoneFixes } from './codeActions/missingFixes';
 import { parityFix } from './codeActions/parityFix';

@@ -2,7 +2,7 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import type { YNode } from '../parse/tree';
-import { contentEnd, dashOf } from './codeActions/layout';
+import { contentEnd, dashOf } from '../parse/scan/layout';
 
 export function createFolding(_context: ServiceContext) {
   return {

@@ -3,7 +3,7 @@ import { factsOf } from '../../model/facts';
 import { asScalar, childOf, type YMap, type YPair } from '../../parse/tree';
 import { abbreviationZones, suggestedZones } from '../../util/zones';
 import { dataOf, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { innerSpan, nextLineStart, pairEnd, scalarAt } from './layout';
+import { innerSpan, nextLineStart, pairEnd, scalarAt } from '../../parse/scan/layout';
 
 /** `until-order`: the two times were most likely written the wrong way round. */
 export function swapUntilFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { dataOf, startOffset, type Fix, type FixContext } from './fix';
-import { innerSpan, scalarAt } from './layout';
+import { innerSpan, scalarAt } from '../../parse/scan/layout';
 
 /** `parity-mismatch`: take the other language version's value (its file and language are in the message). */
 export function parityFix({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {

@@ -2,7 +2,7 @@ import { factsOf, type EventFact } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, pairOf, type YNode } from '../../parse/tree';
 import type { OffsetEdit } from './fix';
-import { contentEnd, dashOf, nextLineStart } from './layout';
+import { contentEnd, dashOf, nextLineStart } from '../../parse/scan/layout';
 
 /**
  * One edit that puts the timeline in time order, or undefined when it already is or cannot be

@@ -3,7 +3,7 @@ import { factsOf } from '../../model/facts';
 import { breakdownSum } from '../../rules/countSum';
 import { asScalar, childOf, pairOf, type YMap, type YPair } from '../../parse/tree';
 import { dataOf, insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { columnOf, innerSpan, lineInsertion, pairEnd, scalarAt } from './layout';
+import { columnOf, innerSpan, lineInsertion, pairEnd, scalarAt } from '../../parse/scan/layout';
 
 /** `count-sum`: take the breakdown's total as the value, or say the figure is approximate. */
 export function countSumFixes({ parsed, service }: FixContext, diagnostic: Diagnostic): Fix[] {

@@ -78,8 +78,10 @@ function valueKindAt(text: string, at: number): ValueKind {
   return startsPlain(text, at) ? 'plain' : 'other';
 }
 
-// Indicators that cannot start a plain scalar (`-`, `?`, `:` can, when a non-blank follows).
-const NOT_PLAIN_FIRST = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+// What `yaml`'s lexer reads as something else than the start of a plain scalar (`-`, `?`, `:` start
+// one when a non-blank follows). `,`, `%`, `@` and backquotes start one there too: the parser, not
+// the lexer, rejects them.
+const NOT_PLAIN_FIRST = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"']);
 
 export function startsPlain(text: string, at: number): boolean {
   const char = text[at];

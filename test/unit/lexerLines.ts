@@ -23,7 +23,7 @@ function tokensOf(text: string): Token[] {
     if (source === CST.SCALAR || source === CST.DOCUMENT || source === CST.FLOW_END) continue;
     // A block scalar's body (the first scalar after its header) may start at the line's first
     // column: it is inside all the same.
-    const type = scalarNext ? (afterHeader ? 'block-body' : 'scalar') : (CST.tokenType(source) ?? 'other');
+    const type: string = scalarNext ? (afterHeader ? 'block-body' : 'scalar') : (CST.tokenType(source) ?? 'other');
     if (scalarNext || type === 'block-scalar-header') afterHeader = type === 'block-scalar-header';
     scalarNext = false;
     if (source.length > 0) tokens.push({ start: offset, end: offset + source.length, type, depth });

@@ -5,7 +5,9 @@ import { closingQuote, FLOW_CHARS, isBlank, plainEnd, skipBlanks } from './line'
  * scalar is text, not a comment; a `key: x` line inside a quoted scalar or a flow collection that
  * began above is no key line. Follows the rules of `yaml`'s lexer (indentation that continues a
  * scalar, a flow collection cut short by a line further left), so the property test
- * (test/unit/scanner.test.ts) can hold the two to the same answer.
+ * (test/unit/scanner.test.ts) can hold the two to the same answer. Not followed: tabs in
+ * indentation (invalid YAML, where the lexer has recovery rules of its own) and directives between
+ * documents; the incremental planner parses texts with either whole.
  */
 export const ROLE_START = 0;
 /** Inside a block scalar or a quoted scalar that began above: text. */

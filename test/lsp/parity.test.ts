@@ -56,4 +56,21 @@ describe('LSP server over stdio: language versions', function () {
     writeFileSync(join(folder, 'disk.postmortem.yaml'), JA.replace('id: cache-misdisplay', 'id: on-disk'));
     await client.waitForDiagnostics(en, (p) => client.publications(en).indexOf(p) >= seen && parity(p.diagnostics).length === 0);
   });
+
+  it('when an edited version is closed unsaved, its file on disk stands for it again', async () => {
+    const folderUri = (name: string) => pathToFileURL(join(folder, name)).href;
+    const text = VALID.replace('id: cache-misdisplay', 'id: closing');
+    writeFileSync(join(folder, 'closing.en.postmortem.yaml'), text.replace('value: 1053', 'value: 1077'));
+    const en = folderUri('closing.en.postmortem.yaml');
+    const ja = folderUri('closing.postmortem.yaml');
+    client.open(ja, JA.replace('id: cache-misdisplay', 'id: closing'));
+    await client.waitForDiagnostics(ja, (p) => p.version === 1 && parity(p.diagnostics).some((d) => /which says `1077`/.test(d.message)));
+    // The English file is opened and edited without saving: the Japanese one is warned about the edit.
+    client.open(en, text);
+    client.change(en, 2, [{ range: valueRange, text: '1099' }]);
+    await client.waitForDiagnostics(ja, (p) => parity(p.diagnostics).some((d) => /which says `1099`/.test(d.message)));
+    const seen = client.publications(ja).length;
+    client.close(en);
+    await client.waitForDiagnostics(ja, (p) => client.publications(ja).indexOf(p) >= seen && parity(p.diagnostics).some((d) => /which says `1077`/.test(d.message)));
+  });
 });

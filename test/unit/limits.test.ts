@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { runToEnd } from '../../server/src/service';
-import { bytesOver } from '../../server/src/service/limits';
+import fc from 'fast-check';
+import { DocumentSizes } from '../../server/src/service/limits';
 import { doc, readSample, sampleFiles, service, VALID } from './helpers';
 
 /** VALID with `extra` more timeline events, some of them with a wrong `kind`. */
@@ -13,14 +14,32 @@ function longTimeline(extra: number, wrongAt: number[]): string {
 
 describe('the size limit (maxDocumentBytes)', () => {
   it('counts UTF-8 bytes: ASCII 1, kana 3, emoji 4, a lone surrogate 3', () => {
-    assert.equal(bytesOver('a'.repeat(10), 10), undefined);
-    assert.equal(bytesOver('a'.repeat(11), 10), 11);
-    assert.equal(bytesOver('あ'.repeat(3), 9), undefined);
-    assert.equal(bytesOver('あ'.repeat(4), 9), 12);
-    assert.equal(bytesOver('🔥🔥', 8), undefined);
-    assert.equal(bytesOver('🔥🔥a', 8), 9);
-    assert.equal(bytesOver('\uD800\uD800\uD800', 8), 9);
-    assert.equal(bytesOver('🔥', 4), undefined);
+    const sizes = new DocumentSizes();
+    const bytes = (text: string) => sizes.bytes(`file:///${text.length}-${Math.random()}`, text);
+    assert.equal(bytes('a'.repeat(10)), 10);
+    assert.equal(bytes('あ'.repeat(4)), 12);
+    assert.equal(bytes('🔥🔥a'), 9);
+    assert.equal(bytes('\uD800\uD800\uD800'), 9);
+  });
+
+  it('keeps the size of each version right from the change alone, surrogate pairs included', () => {
+    const encoder = new TextEncoder();
+    const piece = fc.constantFrom('a', 'あ', '🔥', '\uD83D', '\uDD25', '\n', 'é');
+    const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
+    fc.assert(
+      fc.property(text, fc.array(edit, { maxLength: 8 }), (start, edits) => {
+        const sizes = new DocumentSizes();
+        let current = start;
+        assert.equal(sizes.bytes('file:///a', current), encoder.encode(current).length);
+        for (const { at, remove, insert } of edits) {
+          const from = at % (current.length + 1);
+          current = current.slice(0, from) + insert + current.slice(from + remove);
+          assert.equal(sizes.bytes('file:///a', current), encoder.encode(current).length);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('above the limit: one information finding on the first line, and every feature answers empty', () => {

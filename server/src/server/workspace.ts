@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -77,11 +77,14 @@ export class WorkspaceFiles {
       this.changed.add(uri);
       return;
     }
-    // Closed: its file on disk (if any) stands for it again; whoever it was paired with is re-checked now.
+    // Closed: its file on disk (if any) stands for it again; whoever it was paired with is re-checked then.
     this.changed.delete(uri);
     const before = this.paired.get(uri) ?? [];
     this.paired.delete(uri);
-    this.recheckOpen(uri, before, this.counterpartsOf(uri));
+    void this.reread(uri).then(() => {
+      this.sync();
+      this.recheckOpen(uri, before, this.counterpartsOf(uri));
+    });
   }
 
   /** The diagnostics of `uri` were just computed (its parse is cached): re-check the versions it is, or was, paired with. */
@@ -107,7 +110,16 @@ export class WorkspaceFiles {
     if (affected.length > 0) this.recheck(affected);
   }
 
+  /** A closed document's file, read again: while it was open only the editor's text was kept. */
+  private async reread(uri: string): Promise<void> {
+    if (!uri.startsWith('file:') || !POSTMORTEM_FILE.test(uri)) return;
+    const file = fileURLToPath(uri);
+    if (this.folders.some((folder) => file.startsWith(folder.endsWith(sep) ? folder : folder + sep))) await this.readFromDisk(file);
+  }
+
   private sync(): void {
+    // An open document stands for its file on disk, whose text is then not kept twice.
+    for (const document of this.documents.all()) this.onDisk.delete(document.uri);
     const merged = new Map(this.onDisk);
     for (const document of this.documents.all()) merged.set(document.uri, document);
     this.service().setWorkspaceDocuments(merged.values());
@@ -117,7 +129,8 @@ export class WorkspaceFiles {
     if (!uri.startsWith('file:') || !POSTMORTEM_FILE.test(uri)) return;
     const before = this.counterpartsOf(uri);
     if (deleted) this.onDisk.delete(uri);
-    else await this.readFromDisk(fileURLToPath(uri));
+    // An open document stands for its file: the file is read again when the document closes.
+    else if (!this.documents.get(uri)) await this.readFromDisk(fileURLToPath(uri));
     this.sync();
     this.recheckOpen(uri, before, this.counterpartsOf(uri));
   }

@@ -20,7 +20,7 @@ import { createValidation } from './features/validation';
 import { createLocalizer, type Locale } from './l10n';
 import { ParseCache } from './parse/cache';
 import { parsePostmortem, type ParsedPostmortem } from './parse/parse';
-import { bytesOver, tooLargeDiagnostic } from './limits';
+import { DocumentSizes, tooLargeDiagnostic } from './limits';
 import { never, runToEnd, type Work } from './util/work';
 import { WorkspaceDocuments } from './parity/workspace';
 import { createSchemaIndex, type SchemaNode } from './schema/schemaIndex';
@@ -153,15 +153,16 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
    * A document above `maxDocumentBytes` is not parsed at all: its one finding says so, and every
    * other feature answers as for an empty document. Decided once per version.
    */
-  const sizes = new Map<string, { version: number; bytes: number | undefined; max: number }>();
+  const sizes = new Map<string, { version: number; bytes: number; max: number }>();
+  const byteSizes = new DocumentSizes();
   const bytesAboveLimit = (document: TextDocumentLike): { bytes: number; max: number } | undefined => {
     const max = context.settings(document.uri).maxDocumentBytes;
     let known = sizes.get(document.uri);
     if (known?.version !== document.version || known.max !== max) {
-      known = { version: document.version, bytes: bytesOver(document.getText(), max), max };
+      known = { version: document.version, bytes: byteSizes.bytes(document.uri, document.getText()), max };
       sizes.set(document.uri, known);
     }
-    return known.bytes === undefined ? undefined : { bytes: known.bytes, max };
+    return known.bytes > max ? { bytes: known.bytes, max } : undefined;
   };
   const tooLarge = (document: TextDocumentLike) => bytesAboveLimit(document) !== undefined;
   const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(context.parse(document)));
@@ -190,6 +191,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     forget: (uri) => {
       cache.forget(uri);
       sizes.delete(uri);
+      byteSizes.forget(uri);
       workspace.forget(uri);
     },
     validate: (document) => runToEnd(validateSteps(document, never)) ?? [],

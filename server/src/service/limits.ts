@@ -1,30 +1,45 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Localizer } from './l10n';
+import { diffTexts } from './parse/diff';
 
 /**
- * The size in UTF-8 bytes (what the file takes on disk) when it is above `max`, else undefined.
- * A UTF-16 code unit takes 1 to 3 bytes, a surrogate pair 4, so most texts are decided by their
- * length alone; the rest are counted, stopping as soon as the limit is passed.
+ * The UTF-8 size of each document, kept up to date from the change between its versions: an edit
+ * of a 1.6 MB document costs a comparison of the two texts by blocks (~0.2 ms) and a count of the
+ * changed part, instead of encoding the whole text again (~2 ms per keystroke).
  */
-export function bytesOver(text: string, max: number): number | undefined {
-  if (text.length > max) return utf8Length(text);
-  if (text.length * 3 <= max) return undefined;
-  // Every edit of a big document asks again. Counting in JavaScript took ~3 ms per MB of Japanese
-  // text; the platform's encoder writes into a buffer a little larger than the limit and stops
-  // when it is full, so a text that does not fit is simply one it could not read to the end.
-  if (scratch?.length !== max + 4) scratch = new Uint8Array(max + 4);
-  const { read, written } = (encoder ??= new TextEncoder()).encodeInto(text, scratch);
-  return read < text.length || written > max ? utf8Length(text) : undefined;
+export class DocumentSizes {
+  private readonly known = new Map<string, { text: string; bytes: number }>();
+
+  bytes(uri: string, text: string): number {
+    const before = this.known.get(uri);
+    let bytes: number;
+    if (!before) bytes = utf8Length(text);
+    else if (before.text === text) return before.bytes;
+    else {
+      let { prefix, suffix } = diffTexts(before.text, text);
+      // Never cut a surrogate pair: its halves alone would count 3 bytes each instead of 4 together.
+      if (prefix > 0 && isHighSurrogate(text.charCodeAt(prefix - 1))) prefix--;
+      if (suffix > 0 && isLowSurrogate(text.charCodeAt(text.length - suffix))) suffix--;
+      bytes = before.bytes - utf8Length(before.text.slice(prefix, before.text.length - suffix)) + utf8Length(text.slice(prefix, text.length - suffix));
+    }
+    this.known.set(uri, { text, bytes });
+    return bytes;
+  }
+
+  forget(uri: string): void {
+    this.known.delete(uri);
+  }
 }
 
-let encoder: { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } } | undefined;
-let scratch: Uint8Array | undefined;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
+/** The size in UTF-8 bytes (what the file takes on disk); a lone surrogate counts 3, as the encoder writes U+FFFD. */
 function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 4) : 3;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1)) ? (i++, 4) : 3;
   }
   return bytes;
 }

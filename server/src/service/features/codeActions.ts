@@ -99,7 +99,7 @@ export function createCodeActions(context: ServiceContext, snippets: SnippetSupp
 
       // Without a finding at hand, only where it is relevant: the timeline is certainly out of order
       // somewhere, or the cursor is in it (an order only the sort sees, e.g. a day before its hours).
-      if (sort && outOfOrder.length === 0 && (inTimeline(parsed, range) || !outOfOrderEvents(factsOf(parsed).events).next().done)) {
+      if (sort && outOfOrder.length === 0 && (inTimeline(parsed, range) || outOfOrderEvents(factsOf(parsed).events).length > 0)) {
         sortActions.push(toCodeAction(parsed, { title: sortTitle, edits: [sort], kind: SORT_TIMELINE_KIND }, [], snippets));
       }
       return [...sortActions.filter((action) => action.isPreferred), ...actions, ...sortActions.filter((action) => !action.isPreferred)];

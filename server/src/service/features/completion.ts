@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../parse/snapshot';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../context';
 import { factsOf, type PostmortemFacts } from '../model/facts';
@@ -33,15 +34,10 @@ export function createCompletion(context: ServiceContext) {
 }
 
 // Completion is asked on every keystroke, often several times per version: the lines once per parse.
-const linesCache = new WeakMap<ParsedPostmortem, string[]>();
+const LINES = defineQuery<string[]>('lines');
 
 function linesOf(parsed: ParsedPostmortem): string[] {
-  let lines = linesCache.get(parsed);
-  if (!lines) {
-    lines = Array.from({ length: parsed.lines.lineCount }, (_, index) => parsed.lines.lineText(index));
-    linesCache.set(parsed, lines);
-  }
-  return lines;
+  return query(parsed, LINES, () => Array.from({ length: parsed.lines.lineCount }, (_, index) => parsed.lines.lineText(index)));
 }
 
 interface KeyRequest {

@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../parse/snapshot';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../context';
 import { factsOf, type IdFact } from '../model/facts';
@@ -16,12 +17,12 @@ interface Occurrence {
   declaration: boolean;
 }
 
-export function createNavigation(context: ServiceContext) {
-  const occurrencesCache = new WeakMap<ParsedPostmortem, Occurrence[]>();
+/** Every factor id, declared or referenced, in this version. */
+const OCCURRENCES = defineQuery<Occurrence[]>('factor occurrences');
 
-  const occurrences = (parsed: ParsedPostmortem): Occurrence[] => {
-    let list = occurrencesCache.get(parsed);
-    if (!list) {
+export function createNavigation(context: ServiceContext) {
+  const occurrences = (parsed: ParsedPostmortem): Occurrence[] =>
+    query(parsed, OCCURRENCES, () => {
       const facts = factsOf(parsed);
       const make = (fact: IdFact, declaration: boolean): Occurrence => ({
         id: fact.id,
@@ -29,14 +30,11 @@ export function createNavigation(context: ServiceContext) {
         inner: innerSpan(fact.node, parsed.text),
         declaration,
       });
-      list = [
+      return [
         ...facts.factors.flatMap((factor) => (factor.id ? [make(factor.id, true)] : [])),
         ...facts.countermeasures.flatMap((countermeasure) => countermeasure.addresses.map((reference) => make(reference, false))),
       ];
-      occurrencesCache.set(parsed, list);
-    }
-    return list;
-  };
+    });
 
   const occurrenceAt = (parsed: ParsedPostmortem, position: Position): Occurrence | undefined => {
     const offset = parsed.lines.offsetAt(position);

@@ -7,9 +7,11 @@ import { RULES } from '../rules';
 import { makeDiagnostic, type RuleContext } from '../rules/rule';
 import { schemaDiagnosticSteps } from '../schema/schemaDiagnostics';
 import { never, runToEnd, type Work } from '../util/work';
+import { defineQuery, querySteps } from '../parse/snapshot';
+
+const DIAGNOSTICS = defineQuery<Diagnostic[]>('diagnostics');
 
 export function createValidation(context: ServiceContext) {
-  const cache = new WeakMap<ParsedPostmortem, { settings: string; diagnostics: Diagnostic[] }>();
   return {
     /** Syntax, schema and cross-field findings, in document order. Cached per parse and settings. */
     provideDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
@@ -20,38 +22,38 @@ export function createValidation(context: ServiceContext) {
     *diagnosticSteps(parsed: ParsedPostmortem, shouldYield: () => boolean): Work<Diagnostic[]> {
       const settings = context.settings(parsed.uri);
       const settingsKey = JSON.stringify(settings) + context.l10n.locale;
-      const cached = cache.get(parsed);
-      if (cached?.settings === settingsKey) return cached.diagnostics;
-      const diagnostics = syntaxDiagnostics(parsed, context);
-      if (shouldYield()) yield;
-      // A loop, not push(...spread): a broken long document has more findings than a call takes arguments.
-      for (const diagnostic of yield* schemaDiagnosticSteps(parsed, context.schema, context.l10n, shouldYield)) diagnostics.push(diagnostic);
-      if (shouldYield()) yield;
-      const facts = yield* factsSteps(parsed, shouldYield);
-      const schemaSpans = new Set(diagnostics.map(spanKey));
-      for (const rule of RULES) {
-        if (shouldYield()) yield;
-        const ruleContext: RuleContext = {
-          parsed,
-          facts,
-          settings,
-          l10n: context.l10n,
-          report: (span, key, args = [], data) => {
-            const diagnostic = makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data);
-            // One problem, one finding: a rule that re-checks a value the schema already reported
-            // (a time both badly shaped and impossible, a zone name both) stays quiet there.
-            if (!rule.code.startsWith('schema-') || !schemaSpans.has(spanKey(diagnostic))) diagnostics.push(diagnostic);
-          },
-        };
-        rule.check(ruleContext);
-      }
-      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      // The team's `rules:` (postmortem.config.yaml) have the last word on every finding.
-      const result = applyRuleOverrides(diagnostics, settings.project.rules);
-      cache.set(parsed, { settings: settingsKey, diagnostics: result });
-      return result;
+      return yield* querySteps(parsed, DIAGNOSTICS, () => findings(parsed, settings, shouldYield), [settingsKey]);
     },
   };
+
+  function* findings(parsed: ParsedPostmortem, settings: ReturnType<ServiceContext['settings']>, shouldYield: () => boolean): Work<Diagnostic[]> {
+    const diagnostics = syntaxDiagnostics(parsed, context);
+    if (shouldYield()) yield;
+    // A loop, not push(...spread): a broken long document has more findings than a call takes arguments.
+    for (const diagnostic of yield* schemaDiagnosticSteps(parsed, context.schema, context.l10n, shouldYield)) diagnostics.push(diagnostic);
+    if (shouldYield()) yield;
+    const facts = yield* factsSteps(parsed, shouldYield);
+    const schemaSpans = new Set(diagnostics.map(spanKey));
+    for (const rule of RULES) {
+      if (shouldYield()) yield;
+      const ruleContext: RuleContext = {
+        parsed,
+        facts,
+        settings,
+        l10n: context.l10n,
+        report: (span, key, args = [], data) => {
+          const diagnostic = makeDiagnostic(parsed, span, rule.severity, rule.code, context.l10n.t(key, ...args), data);
+          // One problem, one finding: a rule that re-checks a value the schema already reported
+          // (a time both badly shaped and impossible, a zone name both) stays quiet there.
+          if (!rule.code.startsWith('schema-') || !schemaSpans.has(spanKey(diagnostic))) diagnostics.push(diagnostic);
+        },
+      };
+      rule.check(ruleContext);
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // The team's `rules:` (postmortem.config.yaml) have the last word on every finding.
+    return applyRuleOverrides(diagnostics, settings.project.rules);
+  }
 }
 
 function spanKey(diagnostic: Diagnostic): string {

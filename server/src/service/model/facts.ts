@@ -1,3 +1,4 @@
+import { defineQuery, querySteps } from '../parse/snapshot';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YMap, type YNode, type YPair, type YScalar } from '../parse/tree';
 import { isValidTimeZone, parseTime, type ParsedTime } from '../time';
@@ -74,10 +75,12 @@ export interface TimeFact {
 export interface EventFact {
   index: number;
   node: YNode;
-  at?: TimeFact;
-  until?: TimeFact;
+  // Always present, possibly undefined: every event object has one shape, which keeps the loops
+  // over ten thousand of them per keystroke monomorphic.
+  at: TimeFact | undefined;
+  until: TimeFact | undefined;
   kind: string;
-  kindNode?: YScalar;
+  kindNode: YScalar | undefined;
   text: string;
   /** `approximate: true`: the times are "around" (頃), which ordering checks allow for. */
   approximate: boolean;
@@ -145,8 +148,43 @@ export function earliestOfKind(events: readonly EventFact[], kind: string): Even
   return earliest;
 }
 
-const factsCache = new WeakMap<ParsedPostmortem, PostmortemFacts>();
+const FACTS = defineQuery<PostmortemFacts>('facts');
+/** Events read between two looks at `shouldYield`. */
+const EVENT_RUN = 256;
 const eventFacts = new WeakMap<YNode, { index: number; zone: string | undefined; fact: EventFact }>();
+
+/**
+ * The facts of events `from`…`to`, appended to `events` (and their times to `times`). This runs for
+ * every event on every keystroke: an incremental parse hands back the very same node for an event
+ * whose text did not change, so its fact is reused when index and zone agree. A plain function
+ * with a plain loop, outside the generator, so the engine optimizes it.
+ */
+function readEvents(nodes: readonly YNode[], from: number, to: number, zone: string | undefined, timeAt: (node: YNode | null) => TimeFact | undefined, events: EventFact[], times: TimeFact[]): void {
+  for (let index = from; index < to; index++) {
+    const node = nodes[index] as YNode;
+    const known = eventFacts.get(node);
+    if (known !== undefined && known.index === index && known.zone === zone) {
+      const fact = known.fact;
+      if (fact.at !== undefined) times.push(fact.at);
+      if (fact.until !== undefined) times.push(fact.until);
+      events.push(fact);
+      continue;
+    }
+    const kindNode = asScalar(childOf(node, 'kind')) ?? undefined;
+    const fact: EventFact = {
+      index,
+      node,
+      at: timeAt(childOf(node, 'at')),
+      until: timeAt(childOf(node, 'until')),
+      kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other',
+      kindNode,
+      text: stringValue(childOf(node, 'event')) ?? '',
+      approximate: asScalar(childOf(node, 'approximate'))?.value === true,
+    };
+    eventFacts.set(node, { index, zone, fact });
+    events.push(fact);
+  }
+}
 
 export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
   return runToEnd(factsSteps(parsed, never));
@@ -154,12 +192,7 @@ export function factsOf(parsed: ParsedPostmortem): PostmortemFacts {
 
 /** The same as a Work (util/work.ts): reading the events of a long timeline pauses between runs of them. */
 export function* factsSteps(parsed: ParsedPostmortem, shouldYield: () => boolean): Work<PostmortemFacts> {
-  let facts = factsCache.get(parsed);
-  if (!facts) {
-    facts = yield* readFacts(parsed.root, shouldYield);
-    factsCache.set(parsed, facts);
-  }
-  return facts;
+  return yield* querySteps(parsed, FACTS, () => readFacts(parsed.root, shouldYield));
 }
 
 function* readFacts(rootNode: YNode | null, shouldYield: () => boolean): Work<PostmortemFacts> {
@@ -185,36 +218,11 @@ function* readFacts(rootNode: YNode | null, shouldYield: () => boolean): Work<Po
     ...optional('end', timeAt(childOf(node, 'end'))),
   }));
 
-  // This runs for every event on every keystroke. An incremental parse hands back the very same
-  // node for an event whose text did not change, so its fact is reused when index and zone agree.
-  const eventFact = (node: YNode, index: number): EventFact => {
-    const known = eventFacts.get(node);
-    if (known && known.index === index && known.zone === zone) {
-      if (known.fact.at) times.push(known.fact.at);
-      if (known.fact.until) times.push(known.fact.until);
-      return known.fact;
-    }
-    const at = timeAt(childOf(node, 'at'));
-    const until = timeAt(childOf(node, 'until'));
-    const kindNode = asScalar(childOf(node, 'kind'));
-    const event: EventFact = {
-      index,
-      node,
-      kind: typeof kindNode?.value === 'string' ? kindNode.value : 'other',
-      text: stringValue(childOf(node, 'event')) ?? '',
-      approximate: asScalar(childOf(node, 'approximate'))?.value === true,
-    };
-    if (at) event.at = at;
-    if (until) event.until = until;
-    if (kindNode) event.kindNode = kindNode;
-    eventFacts.set(node, { index, zone, fact: event });
-    return event;
-  };
   const eventNodes = itemsOf(root, 'timeline');
   const events: EventFact[] = [];
-  for (const [index, node] of eventNodes.entries()) {
-    events.push(eventFact(node, index));
-    if (index % 256 === 255 && shouldYield()) yield;
+  for (let from = 0; from < eventNodes.length; from += EVENT_RUN) {
+    readEvents(eventNodes, from, Math.min(from + EVENT_RUN, eventNodes.length), zone, timeAt, events, times);
+    if (shouldYield()) yield;
   }
 
   const factors = itemsOf(childOf(root, 'cause'), 'factors').map((node, index): FactorFact => ({

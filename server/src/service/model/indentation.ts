@@ -1,7 +1,8 @@
 import type { ParsedPostmortem } from '../parse/parse';
 import { LINE_CONTENT, scanLines } from '../parse/scan/lines';
+import { defineQuery, query } from '../parse/snapshot';
 
-const cache = new WeakMap<ParsedPostmortem, number>();
+const INDENT_UNIT = defineQuery<number>('indentation');
 
 /**
  * The indentation step the document already uses — the smallest indentation of a line with
@@ -11,12 +12,7 @@ const cache = new WeakMap<ParsedPostmortem, number>();
  * is spaces only, as the scanner (and YAML) count it.
  */
 export function indentUnitOf(parsed: ParsedPostmortem): number {
-  let unit = cache.get(parsed);
-  if (unit === undefined) {
-    unit = indentUnit(parsed);
-    cache.set(parsed, unit);
-  }
-  return unit;
+  return query(parsed, INDENT_UNIT, () => indentUnit(parsed));
 }
 
 function indentUnit(parsed: ParsedPostmortem): number {

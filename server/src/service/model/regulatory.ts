@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../parse/snapshot';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asScalar, asSeq, childOf, stringValue, type YNode, type YScalar } from '../parse/tree';
 import { parseTime } from '../time';
@@ -24,15 +25,10 @@ export interface ReportFact {
   to?: TextFact;
 }
 
-const cache = new WeakMap<ParsedPostmortem, RegulatoryFact[]>();
+const REGULATORY = defineQuery<RegulatoryFact[]>('regulatory facts');
 
 export function regulatoryOf(parsed: ParsedPostmortem): RegulatoryFact[] {
-  let entries = cache.get(parsed);
-  if (!entries) {
-    entries = readRegulatory(parsed);
-    cache.set(parsed, entries);
-  }
-  return entries;
+  return query(parsed, REGULATORY, () => readRegulatory(parsed));
 }
 
 function readRegulatory(parsed: ParsedPostmortem): RegulatoryFact[] {

@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../parse/snapshot';
 import { factsOf, type TimeFact } from '../model/facts';
 import { regulatoryOf } from '../model/regulatory';
 import type { ParsedPostmortem } from '../parse/parse';
@@ -25,15 +26,10 @@ export interface ParityFact {
   group?: string;
 }
 
-const cache = new WeakMap<ParsedPostmortem, Map<string, ParityFact>>();
+const PARITY_FACTS = defineQuery<Map<string, ParityFact>>('parity facts');
 
 export function parityFacts(parsed: ParsedPostmortem): Map<string, ParityFact> {
-  let known = cache.get(parsed);
-  if (!known) {
-    known = readParityFacts(parsed);
-    cache.set(parsed, known);
-  }
-  return known;
+  return query(parsed, PARITY_FACTS, () => readParityFacts(parsed));
 }
 
 function readParityFacts(parsed: ParsedPostmortem): Map<string, ParityFact> {

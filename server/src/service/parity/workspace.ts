@@ -43,6 +43,9 @@ export class WorkspaceDocuments {
     const found: TextDocumentLike[] = [];
     for (const other of this.documents.values()) {
       if (other.uri === document.uri) continue;
+      // A file whose text does not even contain the id cannot be a version of this incident: it is
+      // not parsed to find out (opening one postmortem in a repository of hundreds parsed them all).
+      if (this.keys.get(other.uri)?.version !== other.version && !other.getText().includes(own.id)) continue;
       const key = this.keyOf(other);
       if (key?.id === own.id && key.language !== own.language && (key.language !== undefined || own.language !== undefined)) found.push(other);
     }

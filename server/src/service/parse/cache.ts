@@ -33,6 +33,8 @@ export class ParseCache {
       const parsed = yield* work;
       // Abandoned (`return()` ends the inner work without its value): nothing to keep.
       if (parsed === undefined) return undefined;
+      // The previous version's tree was moved into this one: its snapshot must not be read again.
+      if (cached) cached.parsed.snapshot.superseded = true;
       this.entries.set(document.uri, { parsed, parser });
       return parsed;
     } finally {
@@ -46,6 +48,8 @@ export class ParseCache {
 
   forget(uri: string): void {
     this.paused.get(uri)?.return(undefined as never);
+    const cached = this.entries.get(uri);
+    if (cached) cached.parsed.snapshot.superseded = true;
     this.entries.delete(uri);
   }
 }

@@ -1,3 +1,4 @@
+import { Snapshot } from './snapshot';
 import { planChunks, type Chunk, type ChunkPlan, type LeafChunk, type SplitPair } from './chunks';
 import { diffTexts, type TextChange } from './diff';
 import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
@@ -167,6 +168,7 @@ export class IncrementalParser {
       value: root.value,
       syntaxProblems: [],
       lines: new LineIndex(text, plan.lineStarts),
+      snapshot: new Snapshot(),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { Snapshot } from './snapshot';
 import { Document, parseDocument } from 'yaml';
 import { convertDocument } from './convert';
 import { lineBreakOf, LineIndex, withLoneCrAsLf } from './lineIndex';
@@ -33,6 +34,8 @@ export interface ParsedPostmortem {
   value: unknown;
   syntaxProblems: SyntaxProblem[];
   lines: LineIndex;
+  /** What features derive from this version (parse/snapshot.ts). */
+  snapshot: Snapshot;
 }
 
 export interface ParseInput {
@@ -58,6 +61,7 @@ export function parsePostmortem(input: ParseInput): ParsedPostmortem {
     // Our own scan, not yaml's LineCounter: after some syntax errors (a stray control character
     // mid-line) the lexer skips line breaks, and every later position would be on the wrong line.
     lines: new LineIndex(text),
+    snapshot: new Snapshot(),
   };
 }
 

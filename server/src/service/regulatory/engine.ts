@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../parse/snapshot';
 import { earliestOfKind, factsOf, type PostmortemFacts } from '../model/facts';
 import { regulatoryOf, type RegulatoryFact, type ReportFact } from '../model/regulatory';
 import type { ParsedPostmortem } from '../parse/parse';
@@ -55,16 +56,19 @@ export interface RegimeAnalysis {
   unknownStages: ReportFact[];
 }
 
-const cache = new WeakMap<ParsedPostmortem, { regimes: readonly RegimeDefinition[]; analyses: RegimeAnalysis[] }>();
+const ANALYSIS = defineQuery<RegimeAnalysis[]>('regulatory analysis');
 
 export function analyzeRegulatory(parsed: ParsedPostmortem, teamRegimes: readonly RegimeDefinition[] = []): RegimeAnalysis[] {
-  const cached = cache.get(parsed);
-  if (cached?.regimes === teamRegimes) return cached.analyses;
-  const facts = factsOf(parsed);
-  const table = regimeTable(teamRegimes);
-  const analyses = regulatoryOf(parsed).map((entry) => analyzeEntry(entry, entry.regime ? table.get(entry.regime.text) : undefined, facts));
-  cache.set(parsed, { regimes: teamRegimes, analyses });
-  return analyses;
+  return query(
+    parsed,
+    ANALYSIS,
+    () => {
+      const facts = factsOf(parsed);
+      const table = regimeTable(teamRegimes);
+      return regulatoryOf(parsed).map((entry) => analyzeEntry(entry, entry.regime ? table.get(entry.regime.text) : undefined, facts));
+    },
+    [teamRegimes],
+  );
 }
 
 function analyzeEntry(entry: RegulatoryFact, regime: RegimeDefinition | undefined, facts: PostmortemFacts): RegimeAnalysis {

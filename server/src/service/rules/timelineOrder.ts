@@ -16,14 +16,20 @@ export const timelineOrder: Rule = {
 };
 
 /** Each event's `at` that certainly precedes the `at` of the timed event above it. */
-export function* outOfOrder(events: readonly EventFact[]): Generator<[TimeFact, TimeFact]> {
-  // The previous event itself, not a copy: this loop runs over every event per keystroke.
-  let previous: EventFact | undefined;
+export function outOfOrder(events: readonly EventFact[]): [TimeFact, TimeFact][] {
+  // A plain loop over the previous fact itself, not a copy: this runs over every event per keystroke.
+  const found: [TimeFact, TimeFact][] = [];
+  let previous: TimeFact | undefined;
+  let previousTime: ParsedTime | undefined;
   for (const event of events) {
-    if (!event.at?.time) continue;
-    if (previous?.at?.time && certainlyPrecedes(timeOf(event), timeOf(previous))) yield [event.at, previous.at];
-    previous = event;
+    const at = event.at;
+    if (at?.time === undefined) continue;
+    const time = event.approximate ? approximately(at.time) : at.time;
+    if (previous !== undefined && previousTime !== undefined && certainlyPrecedes(time, previousTime)) found.push([at, previous]);
+    previous = at;
+    previousTime = time;
   }
+  return found;
 }
 
 /** An event's `at` as the ordering checks see it: widened when it is only "around" that time. */

@@ -15,7 +15,7 @@ export function schemaDiagnostics(parsed: ParsedPostmortem, schema: SchemaIndex,
   return runToEnd(schemaDiagnosticSteps(parsed, schema, l10n, never));
 }
 
-/** Timeline items validated per run of this many when the timeline is longer: a pause between runs. */
+/** Timeline items validated between two looks at `shouldYield`. */
 const TIMELINE_RUN = 2000;
 
 /** The same as a Work (util/work.ts): a long timeline is validated in runs of items, with pauses. */
@@ -33,23 +33,19 @@ export function* schemaDiagnosticSteps(parsed: ParsedPostmortem, schema: SchemaI
 }
 
 /**
- * ajv's errors for the value. A long timeline is validated a run of items at a time, each run in a
- * shallow copy of the document: the schema has no constraint across timeline items (no
- * uniqueItems, contains or maxItems), so the errors are a whole validation's, with item indexes
- * shifted back; errors outside the items are taken from the first run only.
+ * ajv's errors for the value. The schema has no constraint across timeline items (no uniqueItems,
+ * contains or maxItems), so the document is validated with its first item only and every other item
+ * on its own, each item's errors remembered by the schema index for as long as the parse keeps the
+ * item's object: typing in one event re-validates that event. Paths come out as a whole
+ * validation's, and a long timeline pauses between runs of items.
  */
 function* validateInRuns(value: unknown, schema: SchemaIndex, shouldYield: () => boolean): Work<ErrorObject[]> {
   const timeline = (value as { timeline?: unknown } | null)?.timeline;
-  if (!Array.isArray(timeline) || timeline.length <= TIMELINE_RUN) return schema.validate(value);
-  const errors: ErrorObject[] = [];
-  for (let from = 0; from < timeline.length; from += TIMELINE_RUN) {
-    const run = { ...(value as Record<string, unknown>), timeline: timeline.slice(from, from + TIMELINE_RUN) };
-    for (const error of schema.validate(run)) {
-      const item = /^\/timeline\/(\d+)(?=\/|$)/.exec(error.instancePath);
-      if (item) errors.push({ ...error, instancePath: `/timeline/${Number(item[1]) + from}${error.instancePath.slice(item[0].length)}` });
-      else if (from === 0) errors.push(error);
-    }
-    if (shouldYield()) yield;
+  if (!Array.isArray(timeline) || timeline.length <= 1 || schema.validateTimelineItem(timeline[0]) === undefined) return schema.validate(value);
+  const errors = schema.validate({ ...(value as Record<string, unknown>), timeline: timeline.slice(0, 1) });
+  for (let index = 1; index < timeline.length; index++) {
+    for (const error of schema.validateTimelineItem(timeline[index]) ?? []) errors.push({ ...error, instancePath: `/timeline/${index}${error.instancePath}` });
+    if (index % TIMELINE_RUN === 0 && shouldYield()) yield;
   }
   return errors;
 }

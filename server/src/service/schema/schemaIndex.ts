@@ -3,6 +3,7 @@ import type { JsonPath } from '../parse/tree';
 
 /** The subset of JSON Schema this format uses, as the features read it. */
 export interface SchemaNode {
+  $id?: string;
   $ref?: string;
   type?: string | string[];
   description?: string;
@@ -32,6 +33,13 @@ export interface SchemaNode {
 export interface SchemaIndex {
   readonly root: SchemaNode;
   validate(value: unknown): ErrorObject[];
+  /**
+   * The errors of one timeline item against the timeline's item schema, paths relative to the item.
+   * Remembered per item object: an incremental parse hands back the same object for an unchanged
+   * event, so a keystroke re-validates one event, not ten thousand. Undefined when the schema has
+   * no timeline of `$ref` items (the project configuration's).
+   */
+  validateTimelineItem(item: unknown): readonly ErrorObject[] | undefined;
   /** The schema that applies at a JSON path, with `$ref`s followed and combinators merged. */
   at(path: JsonPath): ResolvedSchema | undefined;
   /** The name of the `definitions` entry a schema path runs through last (`time`, `slug`…). */
@@ -64,6 +72,10 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
   ajv.addFormat('uri', /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/);
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   const validateFn: ValidateFunction = ajv.compile(schema);
+  // Errors have the same schema paths either way: ajv inlines the `$ref`.
+  const itemRef = schema.properties?.timeline?.items?.$ref;
+  const validateItemFn = itemRef?.startsWith('#/') && schema.$id ? ajv.getSchema(`${schema.$id}${itemRef}`) : undefined;
+  const itemErrors = new WeakMap<object, readonly ErrorObject[]>();
 
   const deref = (node: SchemaNode | undefined): { node: SchemaNode | undefined; definition?: string } => {
     let current = node;
@@ -142,6 +154,15 @@ export function createSchemaIndex(schema: SchemaNode): SchemaIndex {
     root: schema,
     validate(value) {
       return validateFn(value) ? [] : [...(validateFn.errors ?? [])];
+    },
+    validateTimelineItem(item) {
+      if (!validateItemFn) return undefined;
+      const cacheable = typeof item === 'object' && item !== null;
+      const known = cacheable ? itemErrors.get(item) : undefined;
+      if (known) return known;
+      const errors = validateItemFn(item) ? [] : [...(validateItemFn.errors ?? [])];
+      if (cacheable) itemErrors.set(item, errors);
+      return errors;
     },
     at,
     definitionOf(schemaPath) {

@@ -1,3 +1,4 @@
+import { defineQuery, query } from '../../parse/snapshot';
 import { factsOf, type EventFact } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, pairOf, type YNode } from '../../parse/tree';
@@ -14,11 +15,10 @@ import { contentEnd, dashOf, nextLineStart } from '../../parse/scan/layout';
  */
 export function sortTimelineEdit(parsed: ParsedPostmortem): OffsetEdit | undefined {
   // Asked on every cursor move; one computation per parse.
-  if (!editCache.has(parsed)) editCache.set(parsed, computeSortEdit(parsed) ?? null);
-  return editCache.get(parsed) ?? undefined;
+  return query(parsed, SORT_EDIT, () => computeSortEdit(parsed));
 }
 
-const editCache = new WeakMap<ParsedPostmortem, OffsetEdit | null>();
+const SORT_EDIT = defineQuery<OffsetEdit | undefined>('timeline sort edit');
 
 function computeSortEdit(parsed: ParsedPostmortem): OffsetEdit | undefined {
   const { text, lines } = parsed;

@@ -4,7 +4,7 @@
 // at its value are what the lexer's tokens say.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readLine } from '../../server/src/service/parse/scan/line';
+import { isCommentLine, readLine } from '../../server/src/service/parse/scan/line';
 import { lineRoles, ROLE_FLOW, ROLE_PLAIN, ROLE_START, ROLE_TEXT } from '../../server/src/service/parse/scan/roles';
 import { readSample, sampleFiles } from './helpers';
 import { lexLines, type LineRole } from './lexerLines';
@@ -61,5 +61,27 @@ describe('line scanner agrees with yaml\'s lexer', () => {
   it('on random edits of the samples', function () {
     this.timeout(60_000);
     fc.assert(fc.property(edited, (text) => compare(text)), { numRuns: Number(process.env.SCANNER_RUNS ?? 300), reporter: (details) => { if (details.failed) throw new Error(`${String(details.errorInstance)}`); } });
+  });
+});
+
+describe('line scanner: one line on its own', () => {
+  it('reads keys as yaml does: quoted with escapes, `#` inside a plain key, a space before the colon', () => {
+    assert.deepEqual(readLine('  - "a\\"b" : 1').key, { start: 4, end: 10, name: 'a"b', colon: 11 });
+    assert.equal(readLine('a#b: 1').key?.name, 'a#b');
+    assert.equal(readLine('a #b: 1').key, undefined);
+    assert.equal(readLine('url: http://x').key?.name, 'url');
+    assert.equal(readLine('http://x: 1').key?.name, 'http://x');
+  });
+
+  it('counts only spaces as indentation; a tab separates a marker from its node', () => {
+    assert.deepEqual(readLine('  -\tkey: v'), { indent: 2, dashes: [2], node: 4, key: { start: 4, end: 7, name: 'key', colon: 7 }, value: 9, valueKind: 'plain' });
+    assert.equal(readLine('\tkey: v').indent, 0);
+  });
+
+  it('tells comment lines by `#` after spaces or tabs only', () => {
+    assert.equal(isCommentLine('  # c'), true);
+    assert.equal(isCommentLine('\t# c'), true);
+    assert.equal(isCommentLine('\u3000# c'), false);
+    assert.equal(isCommentLine('a # c'), false);
   });
 });

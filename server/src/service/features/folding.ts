@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import type { YNode } from '../parse/tree';
 import { contentEnd, dashOf } from '../parse/scan/layout';
+import { isCommentLine } from '../parse/scan/line';
 import { lineRoles, ROLE_TEXT } from '../parse/scan/roles';
 
 export function createFolding(_context: ServiceContext) {
@@ -43,7 +44,7 @@ export function createFolding(_context: ServiceContext) {
       const roles = lineRoles(text);
       let runStart = -1;
       for (let line = 0; line <= lines.lineCount; line++) {
-        const isComment = line < lines.lineCount && roles[line] !== ROLE_TEXT && lines.lineText(line).trimStart().startsWith('#');
+        const isComment = line < lines.lineCount && roles[line] !== ROLE_TEXT && isCommentLine(lines.lineText(line));
         if (isComment && runStart < 0) runStart = line;
         if (!isComment && runStart >= 0) {
           if (line - 1 > runStart) byStartLine.set(runStart, { startLine: runStart, endLine: line - 1, kind: FoldingRangeKind.Comment });

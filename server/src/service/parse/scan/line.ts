@@ -54,6 +54,11 @@ function endsToken(text: string, at: number): boolean {
   return at >= text.length || isBlank(text.charCodeAt(at));
 }
 
+/** A comment line: `#` after spaces or tabs only (other white space, such as U+3000, is content). */
+export function isCommentLine(text: string): boolean {
+  return text.charCodeAt(skipBlanks(text, 0)) === 35;
+}
+
 export function readLine(text: string): LineShape {
   let indent = 0;
   while (text.charCodeAt(indent) === SPACE) indent++;

@@ -119,16 +119,17 @@ export function closingQuote(text: string, at: number): number {
  * non-blank character. In a flow collection `,[]{}` end it too.
  */
 export function plainEnd(text: string, at: number, inFlow = false): { stop: 'colon' | 'comment' | 'end' | 'flow'; at: number; last: number } {
+  // Character codes, not `text[i]`: a line of Japanese text would allocate a string per character,
+  // and folding runs this over every line of the document.
   let last = at;
   for (let i = at; i < text.length; i++) {
-    const char = text[i];
-    if (char === ':') {
-      const next = text[i + 1];
-      if (endsToken(text, i + 1) || (inFlow && next !== undefined && FLOW_CHARS.has(next))) return { stop: 'colon', at: i, last };
+    const code = text.charCodeAt(i);
+    if (code === COLON) {
+      if (endsToken(text, i + 1) || (inFlow && isFlowChar(text.charCodeAt(i + 1)))) return { stop: 'colon', at: i, last };
       last = i;
-    } else if (isBlank(text.charCodeAt(i))) {
-      if (text[i + 1] === '#') return { stop: 'comment', at: i + 1, last };
-    } else if (inFlow && FLOW_CHARS.has(char ?? '')) {
+    } else if (isBlank(code)) {
+      if (text.charCodeAt(i + 1) === HASH) return { stop: 'comment', at: i + 1, last };
+    } else if (inFlow && isFlowChar(code)) {
       return { stop: 'flow', at: i, last };
     } else {
       last = i;
@@ -137,7 +138,14 @@ export function plainEnd(text: string, at: number, inFlow = false): { stop: 'col
   return { stop: 'end', at: text.length, last };
 }
 
-export const FLOW_CHARS = new Set([',', '[', ']', '{', '}']);
+const COLON = 58;
+const HASH = 35;
+
+/** `,` `[` `]` `{` `}`: what ends a plain scalar inside a flow collection. */
+export function isFlowChar(code: number): boolean {
+  return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
+}
+
 
 /** A key at `at`: a quoted or plain scalar on this line followed by `:` and a blank or the line's end. */
 function readKey(text: string, at: number): KeySpan | undefined {

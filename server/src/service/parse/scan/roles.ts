@@ -1,4 +1,4 @@
-import { closingQuote, FLOW_CHARS, isBlank, plainEnd, skipBlanks } from './line';
+import { closingQuote, isBlank, isFlowChar, plainEnd, skipBlanks } from './line';
 
 /**
  * What each line is in its context, which readLine cannot tell on its own: a `#` line inside a block
@@ -40,19 +40,23 @@ export function lineRoles(text: string): Uint8Array {
     while (line.charCodeAt(count) === 32) count++;
     return count;
   };
-  const isDocMarker = (line: string) => (line.startsWith('---') || line.startsWith('...')) && (line.length === 3 || isBlank(line.charCodeAt(3)));
-  /** Whether a scalar running over a line break goes on into `line` (the lexer's continueScalar). */
-  const continues = (line: string) => (indentNext > 0 ? leading(line) === line.length || leading(line) >= indentNext : !isDocMarker(line));
+  const isDocMarker = (line: string) => {
+    const code = line.charCodeAt(0);
+    return (code === 45 || code === 46) && (line.startsWith('---') || line.startsWith('...')) && (line.length === 3 || isBlank(line.charCodeAt(3)));
+  };
+  /** Whether a scalar running over a line break goes on into `line`, indented `lead` (the lexer's continueScalar). */
+  const continues = (line: string, lead: number) => (indentNext > 0 ? lead === line.length || lead >= indentNext : !isDocMarker(line));
 
   /** `- `, `? `, `: ` indicators, anchors and tags before a node. */
   const indicators = (line: string, from: number, inFlow: boolean): number => {
     let pos = skipBlanks(line, from);
     for (;;) {
-      const char = line[pos];
-      const next = line[pos + 1];
-      if (char === '&' || char === '!') {
-        while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !(inFlow && FLOW_CHARS.has(line[pos] ?? ''))) pos++;
-      } else if ((char === '-' || char === '?' || char === ':') && (next === undefined || isBlank(line.charCodeAt(pos + 1)) || (inFlow && FLOW_CHARS.has(next)))) {
+      const code = line.charCodeAt(pos);
+      const next = line.charCodeAt(pos + 1);
+      if (code === 38 || code === 33) {
+        // `&anchor`, `!tag`: up to a blank (or, in a flow collection, a flow indicator).
+        while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !(inFlow && isFlowChar(line.charCodeAt(pos)))) pos++;
+      } else if (isBlockIndicator(code) && (Number.isNaN(next) || isBlank(next) || (inFlow && isFlowChar(next)))) {
         if (!inFlow) indentNext = indentValue + 1;
         else flowKey = false;
         pos++;
@@ -85,7 +89,7 @@ export function lineRoles(text: string): Uint8Array {
         return;
       } else if (char === '}' || char === ']' || char === '*') {
         pos++;
-        if (char === '*') while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !FLOW_CHARS.has(line[pos] ?? '')) pos++;
+        if (char === '*') while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !isFlowChar(line.charCodeAt(pos))) pos++;
       } else {
         const end = plainEnd(line, pos);
         if (end.stop === 'end') return void (pending = { kind: 'plain' });
@@ -126,7 +130,7 @@ export function lineRoles(text: string): Uint8Array {
       } else if (char === '*') {
         flowKey = false;
         pos++;
-        while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !FLOW_CHARS.has(line[pos] ?? '')) pos++;
+        while (pos < line.length && !isBlank(line.charCodeAt(pos)) && !isFlowChar(line.charCodeAt(pos))) pos++;
       } else {
         flowKey = false;
         const end = plainEnd(line, pos, true);
@@ -143,17 +147,18 @@ export function lineRoles(text: string): Uint8Array {
     const line = lines[index] ?? '';
     lineStart = nextStart;
     nextStart += (raw[index] ?? '').length + 1;
-    const blank = leading(line) === line.length;
+    const lead = leading(line);
+    const blank = lead === line.length;
     if (pending.kind === 'block') {
       if (!pending.started && !blank) {
-        if (leading(line) >= indentNext) {
-          indentNext = pending.explicit < 0 ? leading(line) : pending.explicit + (indentNext === 0 ? 1 : indentNext);
+        if (lead >= indentNext) {
+          indentNext = pending.explicit < 0 ? lead : pending.explicit + (indentNext === 0 ? 1 : indentNext);
           pending.started = true;
         } else {
           pending = NONE;
         }
       }
-      if (pending.kind === 'block' && (!pending.started || continues(line))) {
+      if (pending.kind === 'block' && (!pending.started || continues(line, lead))) {
         roles[index] = ROLE_TEXT;
         continue;
       }
@@ -161,7 +166,7 @@ export function lineRoles(text: string): Uint8Array {
     } else if (pending.kind === 'quoted') {
       // Without a closing quote anywhere the lexer takes the rest of the text; with one, it stops
       // at a line indented too little.
-      if (pending.close < 0 || continues(line)) {
+      if (pending.close < 0 || continues(line, lead)) {
         roles[index] = ROLE_TEXT;
         const end = pending.close - lineStart;
         if (pending.close >= 0 && end <= line.length) {
@@ -175,7 +180,7 @@ export function lineRoles(text: string): Uint8Array {
       const from = skipBlanks(line, 0);
       // A comment ends it; so does a line that stops it before its first character (`: x`, `]`),
       // which the lexer then reads from its start like any other.
-      if (continues(line) && line[from] !== '#' && (blank || plainEnd(line, from, flowLevel > 0).at > from)) {
+      if (continues(line, lead) && line.charCodeAt(from) !== 35 && (blank || plainEnd(line, from, flowLevel > 0).at > from)) {
         roles[index] = ROLE_PLAIN;
         if (blank) continue;
         const end = plainEnd(line, from, flowLevel > 0);
@@ -190,7 +195,7 @@ export function lineRoles(text: string): Uint8Array {
     // A flow collection cut short by a line further left: the lexer has read that line's spaces already.
     let cut = false;
     if (flowLevel > 0 && !blank) {
-      const indent = leading(line);
+      const indent = lead;
       const first = line[skipBlanks(line, 0)];
       const unindented = (indent < indentNext && first !== '#') || (indent === 0 && isDocMarker(line));
       const atFlowEnd = indent === indentNext - 1 && flowLevel === 1 && (first === ']' || first === '}');
@@ -213,13 +218,13 @@ export function lineRoles(text: string): Uint8Array {
       block(line, 3);
       continue;
     }
-    const at = leading(line);
+    const at = lead;
     indentValue = cut ? 0 : at;
     const emptyAfter = at + 1 >= line.length || isBlank(line.charCodeAt(at + 1));
     if (indentNext > indentValue && !emptyAfter) indentNext = indentValue;
     // Each `- ` (or `? `, `: `) opening the line nests one level deeper (the lexer's parseBlockStart).
     let pos = at;
-    while ('-?:'.includes(line[pos] ?? 'x') && (pos + 1 >= line.length || isBlank(line.charCodeAt(pos + 1)))) {
+    while (isBlockIndicator(line.charCodeAt(pos)) && (pos + 1 >= line.length || isBlank(line.charCodeAt(pos + 1)))) {
       indentNext = indentValue + 1;
       const next = skipBlanks(line, pos + 1);
       indentValue += next - pos;
@@ -228,4 +233,9 @@ export function lineRoles(text: string): Uint8Array {
     block(line, pos);
   }
   return roles;
+}
+
+/** `-`, `?` or `:`: indicators when a blank or the line's end follows. */
+function isBlockIndicator(code: number): boolean {
+  return code === 45 || code === 63 || code === 58;
 }

@@ -12,7 +12,7 @@ import { createHover } from './features/hover';
 import { createLinks } from './features/links';
 import { createNavigation } from './features/navigation';
 import { createNotice, type NoticeAudience, type NoticeFormat } from './features/notice';
-import { createReports, type ReportProfile } from './features/reports';
+import { createReports, type ReportProfile } from './features/notice/reports';
 import { createSymbols } from './features/symbols';
 import { createTemplate } from './features/template';
 import { createTimeline, type TimelineModel } from './features/timeline';
@@ -227,6 +227,6 @@ export { parseProjectConfig, readProjectConfigText } from './config/parseConfig'
 export type { TimelineModel } from './features/timeline';
 export type { NoticeAudience, NoticeFormat } from './features/notice';
 export { NOTICE_AUDIENCES } from './features/notice';
-export { REPORT_PROFILES, type ReportProfile } from './features/reports';
+export { REPORT_PROFILES, type ReportProfile } from './features/notice/reports';
 export type { InsertSnippetArgs, SnippetSupport } from './util/snippet';
 export { createLocalizer, resolveLocale, type Locale, type Localizer } from './l10n';

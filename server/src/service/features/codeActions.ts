@@ -7,7 +7,7 @@ import { asMap, pairOf } from '../parse/tree';
 import { CHECKS, checkOf } from '../rules';
 import { SOURCE } from '../rules/rule';
 import { outOfOrder as outOfOrderEvents, timelineOrder } from '../rules/timelineOrder';
-import { contentEnd } from './codeActions/layout';
+import { contentEnd } from '../parse/scan/layout';
 import { dataOf, declaredData, toCodeAction, type Fix, type FixContext } from './codeActions/fix';
 import { sortTimelineEdit } from './codeActions/sortTimeline';
 

@@ -7,7 +7,7 @@ import { asItemValue, cursorSite, type KeySite } from './completion/cursor';
 import { keyItems } from './completion/keys';
 import { indentUnitOf } from '../model/indentation';
 import { blockListItems, tokenizeLine } from './completion/lines';
-import { enumValues } from './completion/schemaDocs';
+import { enumValues } from '../schema/docs';
 import { countermeasureSnippet, eventSnippet, prefillTime, skeletonSnippet, SnippetWriter } from './completion/snippets';
 import { breakdownKeyItems, valueItems } from './completion/values';
 

@@ -2,7 +2,9 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import type { YNode } from '../parse/tree';
-import { contentEnd, dashOf } from './codeActions/layout';
+import { contentEnd, dashOf } from '../parse/scan/layout';
+import { isCommentLine } from '../parse/scan/line';
+import { lineRoles, ROLE_TEXT } from '../parse/scan/roles';
 
 export function createFolding(_context: ServiceContext) {
   return {
@@ -14,7 +16,6 @@ export function createFolding(_context: ServiceContext) {
     provideFoldingRanges(parsed: ParsedPostmortem): FoldingRange[] {
       const { lines, text } = parsed;
       const byStartLine = new Map<number, FoldingRange>();
-      const insideScalar = new Uint8Array(lines.lineCount);
 
       const add = (from: number, to: number, kind?: FoldingRangeKind) => {
         const startLine = lines.positionAt(from).line;
@@ -36,17 +37,14 @@ export function createFolding(_context: ServiceContext) {
           for (const pair of node.pairs) if (pair.value) stack.push({ node: pair.value, foldFrom: pair.key.start });
         } else if (node.kind === 'seq') {
           for (const item of node.items) stack.push({ node: item, foldFrom: node.flow ? item.start : dashOf(text, item) ?? item.start });
-        } else if (node.kind === 'scalar') {
-          const first = lines.positionAt(node.start).line;
-          const last = lines.positionAt(end).line;
-          for (let line = first + 1; line <= last; line++) insideScalar[line] = 1;
         }
       }
 
-      // `#` lines inside a block scalar are text, not comments.
+      // `#` lines inside a block or quoted scalar are text, not comments: the scanner knows which.
+      const roles = lineRoles(text);
       let runStart = -1;
       for (let line = 0; line <= lines.lineCount; line++) {
-        const isComment = line < lines.lineCount && !insideScalar[line] && lines.lineText(line).trimStart().startsWith('#');
+        const isComment = line < lines.lineCount && roles[line] !== ROLE_TEXT && isCommentLine(lines.lineText(line));
         if (isComment && runStart < 0) runStart = line;
         if (!isComment && runStart >= 0) {
           if (line - 1 > runStart) byStartLine.set(runStart, { startLine: runStart, endLine: line - 1, kind: FoldingRangeKind.Comment });

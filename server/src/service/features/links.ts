@@ -3,7 +3,7 @@ import { ticketLink } from '../config/projectConfig';
 import type { ServiceContext } from '../context';
 import { factsOf } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
-import { innerSpan } from './codeActions/layout';
+import { innerSpan } from '../parse/scan/layout';
 
 export function createLinks(context: ServiceContext) {
   return {

@@ -3,7 +3,7 @@ import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-
 import type { ServiceContext } from '../context';
 import { factsOf, type IdFact } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
-import { innerSpan, type Span } from './codeActions/layout';
+import { innerSpan, type Span } from '../parse/scan/layout';
 import { isSlug } from '../util/slug';
 
 

@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YNode, type YPair } from '../parse/tree';
-import { contentEnd, dashOf, truncate, type Span } from './codeActions/layout';
+import { contentEnd, dashOf, truncate, type Span } from '../parse/scan/layout';
 
 const NAME_LENGTH = 60;
 

@@ -7,6 +7,8 @@
  * where the document's parser would close it anyway (the next line at its own indentation). Anything
  * this plan cannot prove clean returns `null` (parse everything) or keeps a section whole.
  */
+import { readLine } from './scan/line';
+import { isItemLine, LINE_BLANK, LINE_COMMENT, LINE_CONTENT, LINE_MARKER, lineText, offsetOf, scanLines, type Lines } from './scan/lines';
 
 /** A piece parsed on its own: a pair (`key: …` at `indent`) or one item (`- …`) of a sequence. */
 export interface LeafChunk {
@@ -37,26 +39,10 @@ export interface SplitPair {
 
 export type Chunk = LeafChunk | SplitPair;
 
-const LINE_BLANK = 0;
-const LINE_COMMENT = 1;
-const LINE_CONTENT = 2;
-
 const EMPTY_BOUNDS = new Int32Array(0);
 
 /** Pairs of the root and of its block mappings split; deeper values stay whole. */
 const MAX_SPLIT_DEPTH = 2;
-
-// Keys of this format are plain identifiers; anything fancier (quotes, `?`, flow) is left to `yaml`.
-const KEY_LINE = /^ *[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/;
-const BARE_HEADER = /^ *([A-Za-z_][A-Za-z0-9_-]*):(?: +#.*)? *$/;
-
-interface Lines {
-  text: string;
-  starts: Int32Array;
-  indents: Int32Array;
-  kinds: Uint8Array;
-  count: number;
-}
 
 export interface ChunkPlan {
   chunks: Chunk[];
@@ -68,7 +54,8 @@ export interface ChunkPlan {
 export function planChunks(text: string): ChunkPlan | null {
   if (!safeToCut(text)) return null;
   const lines = scanLines(text);
-  if (!lines) return null;
+  // Directives and document markers change how everything after them is read.
+  for (let index = 0; index < lines.count; index++) if (lines.kinds[index] === LINE_MARKER) return null;
   const keys = childStarts(lines, 0, lines.count, 0, 'map');
   if (!keys || keys.length === 0) return null;
   // Leading comments and blank lines belong to the first piece, as they do to the first pair.
@@ -84,66 +71,18 @@ function safeToCut(text: string): boolean {
   return true;
 }
 
-const SPACE = 32;
-const HASH = 35;
-const CR = 13;
-const DASH = 45;
-const DOT = 46;
-const PERCENT = 37;
+// Keys of this format are plain identifiers; the planner cuts only there and leaves quoted or
+// fancier keys to `yaml` (the piece is then parsed with its neighbours).
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-// Scratch space reused by every scan (the service is synchronous): a megabyte document has some
-// 40,000 lines, and fresh arrays for them on each keystroke are garbage the collector must chase.
-let scratchStarts = new Int32Array(1024);
-let scratchIndents = new Int32Array(1024);
-let scratchKinds = new Uint8Array(1024);
-
-/** Every line's start, indentation and kind; null on a directive or document marker. */
-function scanLines(text: string): Lines | null {
-  let count = 0;
-  let start = 0;
-  for (;;) {
-    let newline = text.indexOf('\n', start);
-    if (newline < 0) newline = text.length;
-    let first = start;
-    while (text.charCodeAt(first) === SPACE) first++;
-    const code = first < newline ? text.charCodeAt(first) : -1;
-    // Directives and document markers change how everything after them is read.
-    if (first === start && (code === PERCENT || ((code === DASH || code === DOT) && text.startsWith(code === DASH ? '---' : '...', start)))) return null;
-    if (count === scratchKinds.length) grow();
-    scratchStarts[count] = start;
-    scratchIndents[count] = first - start;
-    scratchKinds[count] = code === -1 || code === CR ? LINE_BLANK : code === HASH ? LINE_COMMENT : LINE_CONTENT;
-    count++;
-    if (newline >= text.length) break;
-    start = newline + 1;
-  }
-  return { text, starts: scratchStarts, indents: scratchIndents, kinds: scratchKinds, count };
+function isName(key: string): boolean {
+  return NAME.test(key);
 }
 
-function grow(): void {
-  const starts = new Int32Array(scratchStarts.length * 2);
-  starts.set(scratchStarts);
-  scratchStarts = starts;
-  const indents = new Int32Array(scratchIndents.length * 2);
-  indents.set(scratchIndents);
-  scratchIndents = indents;
-  const kinds = new Uint8Array(scratchKinds.length * 2);
-  kinds.set(scratchKinds);
-  scratchKinds = kinds;
-}
-
-function lineText(lines: Lines, index: number): string {
-  const end = index + 1 < lines.count ? (lines.starts[index + 1] ?? lines.text.length) - 1 : lines.text.length;
-  const line = lines.text.slice(lines.starts[index] ?? 0, end);
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-/** `-` followed by a space or the end of the line: a block sequence entry, not a `-x` scalar. */
-function isItemLine(lines: Lines, index: number): boolean {
-  const at = (lines.starts[index] ?? 0) + (lines.indents[index] ?? 0);
-  if (lines.text.charCodeAt(at) !== DASH) return false;
-  const next = lines.text.charCodeAt(at + 1);
-  return Number.isNaN(next) || next === SPACE || next === 10 || next === CR;
+/** A line that is `name: …` (no `- ` before it), the key a plain identifier. */
+function isNameKeyLine(line: string): boolean {
+  const shape = readLine(line);
+  return shape.dashes.length === 0 && shape.key !== undefined && shape.key.start === shape.indent && isName(shape.key.name);
 }
 
 /**
@@ -164,7 +103,7 @@ function childStarts(lines: Lines, from: number, to: number, indent: number, bod
     if (body === 'seq') {
       if (!isItemLine(lines, index)) return null;
       starts.push(index);
-    } else if (KEY_LINE.test(lineText(lines, index))) {
+    } else if (isNameKeyLine(lineText(lines, index))) {
       starts.push(index);
     } else if (!isItemLine(lines, index) || starts.length === 0) {
       return null;
@@ -188,10 +127,6 @@ function headingCommentStart(lines: Lines, previousKey: number, keyLine: number)
   return keyLine;
 }
 
-function offsetOf(lines: Lines, index: number): number {
-  return index < lines.count ? (lines.starts[index] ?? lines.text.length) : lines.text.length;
-}
-
 function boundsOf(lines: Lines, starts: number[], to: number): Int32Array {
   const bounds = new Int32Array(starts.length + 1);
   starts.forEach((line, i) => (bounds[i] = offsetOf(lines, line)));
@@ -203,9 +138,11 @@ function boundsOf(lines: Lines, starts: number[], to: number): Int32Array {
 function planPair(lines: Lines, from: number, to: number, depth: number): Chunk {
   let keyLine = from;
   while (lines.kinds[keyLine] !== LINE_CONTENT) keyLine++;
-  const header = BARE_HEADER.exec(lineText(lines, keyLine));
-  const key = header?.[1] ?? /^ *([^:]*):/.exec(lineText(lines, keyLine))?.[1] ?? '';
+  const shape = readLine(lineText(lines, keyLine));
+  const key = shape.key?.name ?? '';
   const leaf: LeafChunk = { kind: 'leaf', role: 'pair', start: offsetOf(lines, from), end: offsetOf(lines, to), key };
+  // Only `name:` with nothing after it but a comment opens a block collection worth splitting.
+  const header = shape.key && shape.dashes.length === 0 && isName(shape.key.name) && (shape.valueKind === 'empty' || shape.valueKind === 'comment');
   if (!header || depth >= MAX_SPLIT_DEPTH) return leaf;
 
   let first = keyLine + 1;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { startOffset, type Fix, type FixContext } from '../features/codeActions/fix';
-import { innerSpan } from '../features/codeActions/layout';
+import { innerSpan } from '../parse/scan/layout';
 import { pairAfter } from '../features/codeActions/valueFixes';
 import { factsOf, type CountFact } from '../model/facts';
 import { asScalar, childOf, pairOf } from '../parse/tree';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { startOffset, type Fix, type FixContext, type OffsetEdit } from '../features/codeActions/fix';
-import { nextLineStart } from '../features/codeActions/layout';
+import { nextLineStart } from '../parse/scan/layout';
 import { factsOf } from '../model/facts';
 import { childOf } from '../parse/tree';
 import { defineCheck, DiagnosticSeverity } from './rule';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { startOffset, type Fix, type FixContext } from '../features/codeActions/fix';
-import { innerSpan, scalarAt } from '../features/codeActions/layout';
+import { innerSpan, scalarAt } from '../parse/scan/layout';
 import { asScalar, childOf } from '../parse/tree';
 import { defineCheck, DiagnosticSeverity } from './rule';
 

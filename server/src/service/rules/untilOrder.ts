@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { startOffset, type Fix, type FixContext } from '../features/codeActions/fix';
-import { innerSpan } from '../features/codeActions/layout';
+import { innerSpan } from '../parse/scan/layout';
 import { factsOf } from '../model/facts';
 import { certainlyPrecedes } from '../time';
 import { timeOf } from './timelineOrder';

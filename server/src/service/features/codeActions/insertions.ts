@@ -5,7 +5,7 @@ import { asMap, asScalar, nodeAtPath, type JsonPath, type YPair } from '../../pa
 import type { SchemaIndex } from '../../schema/schemaIndex';
 import { insertion, type OffsetEdit } from './fix';
 import { indentUnitOf } from '../../model/indentation';
-import { columnOf, contentEnd, lineInsertion, pairEnd } from './layout';
+import { columnOf, contentEnd, lineInsertion, pairEnd } from '../../parse/scan/layout';
 import { isSlug } from '../../util/slug';
 import { tabStop } from '../../util/snippet';
 

@@ -4,7 +4,7 @@ import { asScalar, childOf, type YMap, type YPair } from '../../parse/tree';
 import { abbreviationZones, suggestedZones } from '../../util/zones';
 import type { DataOf } from '../../rules/rule';
 import { startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { innerSpan, pairEnd, scalarAt } from './layout';
+import { innerSpan, pairEnd, scalarAt } from '../../parse/scan/layout';
 
 /**
  * `schema-type` where a list belongs and one value was written (`addresses: cache-config`): the

@@ -3,7 +3,8 @@ import { factsOf, type EventFact } from '../../model/facts';
 import type { ParsedPostmortem } from '../../parse/parse';
 import { asMap, asSeq, pairOf, type YNode } from '../../parse/tree';
 import type { OffsetEdit } from './fix';
-import { contentEnd, dashOf, nextLineStart } from './layout';
+import { contentEnd, dashOf, nextLineStart } from '../../parse/scan/layout';
+import { isCommentLine } from '../../parse/scan/line';
 
 /**
  * One edit that puts the timeline in time order, or undefined when it already is or cannot be
@@ -36,7 +37,7 @@ function computeSortEdit(parsed: ParsedPostmortem): OffsetEdit | undefined {
     if (dash === undefined) return undefined;
     let line = lines.positionAt(dash).line;
     if (text.slice(lines.lineStart(line), dash).trim() !== '' || line < floorLine) return undefined;
-    while (line - 1 >= floorLine && lines.lineText(line - 1).trimStart().startsWith('#')) line--;
+    while (line - 1 >= floorLine && isCommentLine(lines.lineText(line - 1))) line--;
     starts.push(lines.lineStart(line));
     floorLine = lines.positionAt(contentEnd(item, text)).line + 1;
   }

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DataOf } from '../../rules/rule';
 import { pairOf, type YMap, type YPair } from '../../parse/tree';
 import { insertion, startOffset, type Fix, type FixContext, type OffsetEdit } from './fix';
-import { columnOf, innerSpan, lineInsertion, pairEnd, scalarAt } from './layout';
+import { columnOf, innerSpan, lineInsertion, pairEnd, scalarAt } from '../../parse/scan/layout';
 
 /** `schema-enum` with a close valid value (`detect` → `detected`); quotes stay as written. */
 export function enumFix({ parsed, service }: FixContext, diagnostic: Diagnostic, { replacement }: Partial<DataOf<'replacement'>>): Fix[] {

@@ -1,3 +1,5 @@
+import { unquote } from '../../parse/scan/line';
+
 /**
  * The cursor inside a one-line flow collection (`addresses: [a, |]`, `- {at: …, kind: |}`). Scans
  * the characters of the line, so it works while the brackets are still unbalanced.
@@ -79,8 +81,4 @@ export function flowCursor(line: string, from: number, cursor: number): FlowCurs
     wordStart: atCursor.wordStart,
     present: frame.entries.filter((entry) => entry.index !== index).map((entry) => entry.text),
   };
-}
-
-function unquote(text: string): string {
-  return text.replace(/^(["'])(.*)\1$/, '$2');
 }

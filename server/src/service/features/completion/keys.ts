@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { asScalar, childOf, nodeAtPath } from '../../parse/tree';
 import type { KeySite } from './cursor';
-import { describe, enumValues, fieldInfo, typeLabel } from './schemaDocs';
+import { describe, enumValues, fieldInfo, typeLabel } from '../../schema/docs';
 import { SnippetWriter } from './snippets';
 
 /** Values that have their own proposals: after inserting the key, open the list right away. */

@@ -5,40 +5,20 @@
  * the cursor is, and they survive syntax errors elsewhere.
  */
 
+import { readLine, unquote } from '../../parse/scan/line';
+
 export type LineToken = { kind: 'dash'; col: number } | { kind: 'key'; col: number; name: string; valueCol: number; blockScalar: boolean } | { kind: 'scalar'; col: number; text: string };
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},][^#]*?)[ \t]*:(?=[ \t]|$)/;
-
-/** The `- ` markers, then at most one key or scalar; columns are UTF-16 offsets within the line. */
+/** The `- ` markers, then at most one key or scalar, as the scanner reads the line. */
 export function tokenizeLine(text: string): LineToken[] {
-  const tokens: LineToken[] = [];
-  let pos = skipSpaces(text, 0);
-  while (text[pos] === '-' && (pos + 1 === text.length || text[pos + 1] === ' ' || text[pos + 1] === '\t')) {
-    tokens.push({ kind: 'dash', col: pos });
-    pos = skipSpaces(text, pos + 1);
-  }
-  const rest = text.slice(pos);
-  if (rest === '' || rest.startsWith('#')) return tokens;
-  const key = KEY.exec(rest);
-  if (key?.[1] !== undefined) {
-    const valueCol = skipSpaces(text, pos + key[0].length);
-    tokens.push({ kind: 'key', col: pos, name: unquote(key[1].trim()), valueCol, blockScalar: /^[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(valueCol)) });
-  } else {
-    tokens.push({ kind: 'scalar', col: pos, text: stripComment(rest) });
+  const shape = readLine(text);
+  const tokens: LineToken[] = shape.dashes.map((col) => ({ kind: 'dash', col }));
+  if (shape.key) {
+    tokens.push({ kind: 'key', col: shape.key.start, name: shape.key.name, valueCol: shape.value, blockScalar: shape.valueKind === 'block-header' });
+  } else if (shape.valueKind !== 'empty' && shape.valueKind !== 'comment') {
+    tokens.push({ kind: 'scalar', col: shape.node, text: stripComment(text.slice(shape.node)) });
   }
   return tokens;
-}
-
-export function skipSpaces(text: string, from: number): number {
-  let pos = from;
-  while (text[pos] === ' ' || text[pos] === '\t') pos++;
-  return pos;
-}
-
-export function unquote(text: string): string {
-  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/\\(.)/g, '$1');
-  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
-  return text;
 }
 
 function stripComment(text: string): string {

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
-import { proposedValues } from './schemaDocs';
+import { proposedValues } from '../../schema/docs';
 
 /**
  * Snippet text with absolute indentation: items are sent with `InsertTextMode.asIs`, because a key

@@ -4,9 +4,9 @@ import type { ServiceContext } from '../../context';
 import type { PostmortemFacts } from '../../model/facts';
 import { formatOffset, knownTimeZones, zoneOffsetAtInstant } from '../../time';
 import { zoneOfLanguage } from '../../util/zones';
-import { COUNTRIES } from './countries';
+import { COUNTRIES } from '../../format/countries';
 import { regulatoryItems } from './regulatory';
-import { enumMeaning, fieldInfo, proposedValues } from './schemaDocs';
+import { enumMeaning, fieldInfo, proposedValues } from '../../schema/docs';
 
 export interface ValueRequest {
   context: ServiceContext;

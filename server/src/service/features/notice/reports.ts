@@ -1,8 +1,8 @@
-import type { ServiceContext } from '../context';
-import type { ParsedPostmortem } from '../parse/parse';
-import type { NoticeFormat } from './notice';
-import { renderProfile } from './notice/profiles';
-import type { ReportProfile } from './notice/profiles/list';
+import type { ServiceContext } from '../../context';
+import type { ParsedPostmortem } from '../../parse/parse';
+import type { NoticeFormat } from '../notice';
+import { renderProfile } from './profiles';
+import type { ReportProfile } from './profiles/list';
 
 /**
  * Export profiles: a regulator's report draft (one file per profile in `notice/profiles/`) as
@@ -18,4 +18,4 @@ export function createReports(context: ServiceContext) {
   };
 }
 
-export { REPORT_PROFILES, type ReportProfile } from './notice/profiles/list';
+export { REPORT_PROFILES, type ReportProfile } from './profiles/list';

@@ -1,5 +1,5 @@
-import type { ParsedPostmortem } from '../../parse/parse';
-import type { YMap, YNode, YPair, YScalar } from '../../parse/tree';
+import type { ParsedPostmortem } from '../parse';
+import type { YMap, YNode, YPair, YScalar } from '../tree';
 
 /**
  * Where things are in the text, as edits and outlines need it. `yaml`'s own node ranges run on

@@ -1,6 +1,6 @@
-import type { Localizer } from '../../l10n';
-import type { JsonPath } from '../../parse/tree';
-import { patternFor, type ResolvedSchema, type SchemaIndex, type SchemaNode } from '../../schema/schemaIndex';
+import type { Localizer } from '../l10n';
+import type { JsonPath } from '../parse/tree';
+import { patternFor, type ResolvedSchema, type SchemaIndex, type SchemaNode } from './schemaIndex';
 
 /** What completion and hover say about one field; shared so both describe a field the same way. */
 export interface FieldInfo {

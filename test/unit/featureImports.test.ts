@@ -1,0 +1,76 @@
+// Features never import each other: what two features share lives below them (parse/scan, schema,
+// format, model). A feature is a folder under server/src/service/features with its same-name file
+// (`completion.ts` + `completion/`); a lone file (`folding.ts`) is a feature of its own.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { repoRoot } from './helpers';
+
+const featuresDir = join(repoRoot, 'server', 'src', 'service', 'features');
+
+/**
+ * Known crossings, each with the change that removes it. The notice renders the timeline model;
+ * once the model is a contract handed in by the document's snapshot (issue 9, items 1 and 2) the
+ * entry goes.
+ */
+const ALLOWED = new Set(['notice -> timeline']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The feature a path under features/ belongs to: its first segment without `.ts`, or undefined outside. */
+export function featureOf(path: string): string | undefined {
+  const rel = relative(featuresDir, path);
+  if (rel.startsWith('..') || rel === '') return undefined;
+  return rel.split(sep)[0]?.replace(/\.ts$/, '');
+}
+
+/** Relative module specifiers of static imports, re-exports and dynamic imports. */
+export function specifiersOf(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]*)['"]/g)) if (match[1]) found.push(match[1]);
+  return found;
+}
+
+/** Every `A -> B` crossing from a file of feature A into feature B. */
+function crossings(): { edge: string; file: string; specifier: string }[] {
+  const found: { edge: string; file: string; specifier: string }[] = [];
+  for (const file of sourceFiles(featuresDir)) {
+    const own = featureOf(file);
+    for (const specifier of specifiersOf(readFileSync(file, 'utf8'))) {
+      const target = featureOf(resolve(dirname(file), specifier));
+      if (target !== undefined && target !== own) found.push({ edge: `${own} -> ${target}`, file: relative(repoRoot, file), specifier });
+    }
+  }
+  return found;
+}
+
+describe('feature imports', () => {
+  it('reads which feature a path belongs to', () => {
+    assert.equal(featureOf(join(featuresDir, 'completion.ts')), 'completion');
+    assert.equal(featureOf(join(featuresDir, 'completion', 'cursor.ts')), 'completion');
+    assert.equal(featureOf(join(featuresDir, 'completion')), 'completion');
+    assert.equal(featureOf(join(featuresDir, 'notice', 'profiles', 'gdpr.ts')), 'notice');
+    assert.equal(featureOf(join(featuresDir, '..', 'parse', 'scan', 'layout.ts')), undefined);
+  });
+
+  it('finds static, type, re-export and dynamic imports', () => {
+    const source = ["import { a } from './x';", "import type { B } from '../y/z';", "export * from './w';", "const m = await import('./v');", "import { c } from 'yaml';"].join('\n');
+    assert.deepEqual(specifiersOf(source), ['./x', '../y/z', './w', './v']);
+  });
+
+  it('finds no feature importing another one', () => {
+    const unexpected = crossings().filter((crossing) => !ALLOWED.has(crossing.edge));
+    assert.deepEqual(unexpected, [], 'move what both need below features/ (parse/scan, schema, format, model)');
+  });
+
+  it('keeps the list of known crossings current', () => {
+    const edges = new Set(crossings().map((crossing) => crossing.edge));
+    for (const allowed of ALLOWED) assert.ok(edges.has(allowed), `${allowed} no longer happens: remove it from ALLOWED`);
+  });
+});

@@ -76,6 +76,7 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
       scale: unit,
       breakdown: array(shape<Count['breakdown'][number]>({ key: text, label: text, value: optional(number()), valueText: text, share: unit })),
       sumMismatch: boolean,
+      sumText: text,
     }),
   ),
   regulatory: array(

@@ -63,8 +63,6 @@ const SWATCHES = 6;
 
 export function counts(model: ViewModel, problems: Problems): HTMLElement | null {
   if (model.counts.length === 0) return null;
-  // Made only when a sum is shown: the first formatter of a page costs milliseconds.
-  const formatSum = (sum: number) => new Intl.NumberFormat(model.language === 'ja' ? 'ja-JP' : 'en-US').format(sum);
   const items = model.counts.map((count) => {
     const bar = el('span', { className: 'bar' });
     place(bar, { width: percent(Math.max(count.scale, 0.02)) });
@@ -73,7 +71,6 @@ export function counts(model: ViewModel, problems: Problems): HTMLElement | null
       place(segment, { width: percent(part.share) });
       bar.appendChild(segment);
     });
-    const sum = count.breakdown.reduce((total, part) => total + (part.value ?? 0), 0);
     return el(
       'li',
       {},
@@ -86,7 +83,7 @@ export function counts(model: ViewModel, problems: Problems): HTMLElement | null
         count.breakdown.length > 0
           ? el('span', { className: 'legend' }, ...count.breakdown.map((part, index) => el('span', { className: 'legend-item' }, el('span', { className: `swatch swatch-${index % SWATCHES}`, attrs: { 'aria-hidden': 'true' } }), el('span', { text: `${part.label} ${part.valueText}` }))))
           : null,
-        count.sumMismatch ? el('span', { className: 'mismatch', text: fmt(model.labels['notice.breakdown.mismatch'], formatSum(sum)) }) : null,
+        count.sumMismatch ? el('span', { className: 'mismatch', text: fmt(model.labels['notice.breakdown.mismatch'], count.sumText) }) : null,
       ),
     );
   });

@@ -200,11 +200,19 @@ describe('timeline model: counts, factors, countermeasures', () => {
     assert.ok(Math.abs((ja?.breakdown[1]?.share ?? 0) - 729 / 1053) < 1e-9);
   });
 
+  it('writes the sum of a breakdown that does not add up as figures are written in the document language', () => {
+    const ja = VALID.replace('language: en', 'language: ja').replace('      value: 1053\n', '      value: 30910000\n').replace(/JP: \d+/, 'JP: 30900000').replace(/TH: \d+/, 'TH: 0').replace(/TW: \d+/, 'TW: 0').replace(/other: \d+/, 'other: 0');
+    const count = model(ja).counts[0];
+    assert.equal(count?.sumMismatch, true);
+    assert.equal(count?.sumText, '3,090万');
+  });
+
   it('words qualifiers and units, and flags an exact count whose breakdown does not add up', () => {
     const text = VALID.replace('      value: 1053\n', '      value: 1000\n      unit: users\n');
     const count = model(text).counts[0];
     assert.equal(count?.valueText, '1,000 users');
     assert.equal(count?.sumMismatch, true);
+    assert.equal(count?.sumText, '1,053');
     const approx = model(text.replace('      unit: users\n', '      unit: users\n      qualifier: approximately\n')).counts[0];
     assert.equal(approx?.valueText, 'about 1,000 users');
     assert.equal(approx?.sumMismatch, false);

@@ -221,6 +221,8 @@ export interface CountView {
   breakdown: BreakdownView[];
   /** For an `exact` count with a breakdown that does not add up (the `count-sum` rule). */
   sumMismatch: boolean;
+  /** The breakdown's sum as the document's readers write it (`3,091万` in Japanese), shown beside a mismatch. */
+  sumText: string;
 }
 
 export interface BreakdownView {

@@ -42,6 +42,7 @@ export function countViews(counts: readonly CountFact[], l10n: Localizer): Count
       scale: max > 0 && count.value !== undefined ? count.value / max : 0,
       breakdown,
       sumMismatch: count.qualifier === 'exact' && breakdown.length > 0 && allKnown && count.value !== undefined && sum !== count.value,
+      sumText: formatNumber(sum, language),
     };
   });
 }

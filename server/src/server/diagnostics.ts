@@ -87,7 +87,9 @@ export class DiagnosticsPublisher {
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       this.checked(uri);
     } catch (error) {
-      if (!(error instanceof ResponseError)) throw error;
+      // Superseded: the newer version publishes. Anything else is a bug, logged: this runs detached
+      // (`void`), and a rejection nobody handles would end the server process.
+      if (!(error instanceof ResponseError)) this.log(`publishing diagnostics for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_ID } from '../../server/src/contracts/ids';
+import { COMMANDS, LANGUAGE_ID, STATUS_ITEM_ID } from '../../server/src/contracts/ids';
 
 /** A language status item on postmortem files: whether the checker is running, and a restart. */
 export function registerStatusItem(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const item = vscode.languages.createLanguageStatusItem('postmortem.server', { language: LANGUAGE_ID });
+  const item = vscode.languages.createLanguageStatusItem(STATUS_ITEM_ID, { language: LANGUAGE_ID });
   item.name = vscode.l10n.t('Postmortem Language Server');
   item.command = { title: vscode.l10n.t('Restart'), command: COMMANDS.restartServer };
   const show = (state: State) => {

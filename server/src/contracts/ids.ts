@@ -32,6 +32,9 @@ export const COMMANDS = {
 /** The preview's webview panel type (`onWebviewPanel:` in package.json restores it). */
 export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 
+/** The language status item on postmortem files (the checker's state and a restart). */
+export const STATUS_ITEM_ID = 'postmortem.server';
+
 /**
  * The format's second way to name a postmortem, besides the `.postmortem.yaml` suffix: a YAML file
  * whose first line declares one of the format versions (`postmortem: 1`, `postmortem: 1.1`).

@@ -152,18 +152,13 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
 
   /**
    * A document above `maxDocumentBytes` is not parsed at all: its one finding says so, and every
-   * other feature answers as for an empty document. Decided once per version.
+   * other feature answers as for an empty document. The size is counted once per version.
    */
-  const sizes = new Map<string, { version: number; bytes: number; max: number }>();
   const byteSizes = new DocumentSizes();
   const bytesAboveLimit = (document: TextDocumentLike): { bytes: number; max: number } | undefined => {
     const max = context.settings(document.uri).maxDocumentBytes;
-    let known = sizes.get(document.uri);
-    if (known?.version !== document.version || known.max !== max) {
-      known = { version: document.version, bytes: byteSizes.bytes(document.uri, document.getText()), max };
-      sizes.set(document.uri, known);
-    }
-    return known.bytes > max ? { bytes: known.bytes, max } : undefined;
+    const bytes = byteSizes.bytes(document);
+    return bytes > max ? { bytes, max } : undefined;
   };
   const tooLarge = (document: TextDocumentLike) => bytesAboveLimit(document) !== undefined;
   const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(context.parse(document)));
@@ -192,7 +187,6 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     parse: context.parse,
     forget: (uri) => {
       cache.forget(uri);
-      sizes.delete(uri);
       byteSizes.forget(uri);
       workspace.forget(uri);
     },

@@ -24,6 +24,12 @@ describe('a document too deeply nested for the YAML parser', () => {
     assert.match(finding?.message ?? '', /never closed/);
   });
 
+  it('puts the error on the bracket in a file that starts with a byte-order mark too', () => {
+    const withBom = doc(`\uFEFF${text}`);
+    const [finding] = pm.validate(withBom);
+    assert.deepEqual(finding?.range.start, pm.parse(withBom).lines.positionAt(bracket + 1));
+  });
+
   it('every other feature answers as for a document without a tree', () => {
     const end = pm.parse(document).lines.positionAt(text.length);
     assert.doesNotThrow(() => pm.complete(document, end));

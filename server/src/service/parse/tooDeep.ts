@@ -1,11 +1,12 @@
-import { Lexer } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import type { SyntaxProblem } from './parse';
 
 /** The `detail` of the one problem of a text `yaml` could not read without running out of stack. */
 export const TOO_DEEP = 'TOO_DEEP';
 
-// Lexer tokens that stand for a state change and take no room in the source.
-const MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\u00fe', '\ufeff']);
+// Lexer tokens that stand for a state change and take no room in the source (a BOM token is the
+// byte-order mark itself, which does).
+const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /**
  * Whether `error` is the engine running out of stack. `yaml`'s parser recurses once per open

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +27,8 @@ export class WorkspaceFiles {
   private readonly changed = new Set<string>();
   /** The counterparts each open document had when it was last checked. */
   private readonly paired = new Map<string, string[]>();
+  /** The open document objects the service holds (an edit updates its object in place). */
+  private readonly handedOver = new WeakSet<TextDocument>();
 
   constructor(
     private readonly connection: Connection,
@@ -72,8 +74,11 @@ export class WorkspaceFiles {
    * handler, defeating the burst coalescing and the sliced parse of the diagnostics.
    */
   documentChanged(uri: string): void {
-    this.sync();
-    if (this.documents.get(uri)) {
+    const document = this.documents.get(uri);
+    // An edit updates the document object the service already holds: only an opened or closed one
+    // changes the set (merging every workspace file on each keystroke was work for nothing).
+    if (!document || !this.handedOver.has(document)) this.sync();
+    if (document) {
       this.changed.add(uri);
       return;
     }
@@ -112,25 +117,43 @@ export class WorkspaceFiles {
 
   /** A closed document's file, read again: while it was open only the editor's text was kept. */
   private async reread(uri: string): Promise<void> {
-    if (!uri.startsWith('file:') || !hasPostmortemSuffix(uri)) return;
+    const file = this.workspaceFile(uri);
+    if (file) await this.readFromDisk(file);
+  }
+
+  /**
+   * The path of `uri` when it is a postmortem the workspace scan would read: under a workspace
+   * folder, in no hidden or skipped directory (the rule of `collect`, for a single file).
+   */
+  private workspaceFile(uri: string): string | undefined {
+    if (!uri.startsWith('file:') || !hasPostmortemSuffix(uri)) return undefined;
     const file = fileURLToPath(uri);
-    if (this.folders.some((folder) => file.startsWith(folder.endsWith(sep) ? folder : folder + sep))) await this.readFromDisk(file);
+    const inside = this.folders.some((folder) => {
+      const path = relative(folder, file);
+      if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
+      return path.split(sep).slice(0, -1).every((name) => !name.startsWith('.') && !SKIPPED_DIRECTORIES.has(name));
+    });
+    return inside ? file : undefined;
   }
 
   private sync(): void {
     // An open document stands for its file on disk, whose text is then not kept twice.
     for (const document of this.documents.all()) this.onDisk.delete(document.uri);
     const merged = new Map(this.onDisk);
-    for (const document of this.documents.all()) merged.set(document.uri, document);
+    for (const document of this.documents.all()) {
+      merged.set(document.uri, document);
+      this.handedOver.add(document);
+    }
     this.service().setWorkspaceDocuments(merged.values());
   }
 
   private async onFileEvent(uri: string, deleted: boolean): Promise<void> {
-    if (!uri.startsWith('file:') || !hasPostmortemSuffix(uri)) return;
+    const file = this.workspaceFile(uri);
+    if (!file) return;
     const before = this.counterpartsOf(uri);
     if (deleted) this.onDisk.delete(uri);
     // An open document stands for its file: the file is read again when the document closes.
-    else if (!this.documents.get(uri)) await this.readFromDisk(fileURLToPath(uri));
+    else if (!this.documents.get(uri)) await this.readFromDisk(file);
     this.sync();
     this.recheckOpen(uri, before, this.counterpartsOf(uri));
   }

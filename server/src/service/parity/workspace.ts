@@ -13,8 +13,11 @@ import { versionKey, type VersionKey } from './facts';
 export class WorkspaceDocuments {
   private documents = new Map<string, TextDocumentLike>();
   private cache = new Map<string, { parsed: ParsedPostmortem; key: string; diagnostics: Diagnostic[] }>();
-  /** Each document's `id` and `language` by version: a workspace of a thousand files keeps a thousand keys, not a thousand trees. */
-  private readonly keys = new Map<string, { version: number; key: VersionKey | undefined }>();
+  /**
+   * Per document and version: its `id` and `language` once read (a workspace of a thousand files
+   * keeps a thousand keys, not a thousand trees), or the last id its text was found not to contain.
+   */
+  private readonly keys = new Map<string, { version: number; key?: VersionKey | undefined; lacks?: string }>();
   /** The parses of counterparts nobody is editing, kept while they stay counterparts (their findings point into them). */
   private readonly detached = new Map<string, ParsedPostmortem>();
 
@@ -43,10 +46,7 @@ export class WorkspaceDocuments {
     const found: TextDocumentLike[] = [];
     for (const other of this.documents.values()) {
       if (other.uri === document.uri) continue;
-      // A file whose text does not even contain the id cannot be a version of this incident: it is
-      // not parsed to find out (opening one postmortem in a repository of hundreds parsed them all).
-      if (this.keys.get(other.uri)?.version !== other.version && !other.getText().includes(own.id)) continue;
-      const key = this.keyOf(other);
+      const key = this.keyOf(other, own.id);
       if (key?.id === own.id && key.language !== own.language && (key.language !== undefined || own.language !== undefined)) found.push(other);
     }
     return found;
@@ -72,13 +72,26 @@ export class WorkspaceDocuments {
     this.cache.delete(uri);
   }
 
-  private keyOf(document: TextDocumentLike): VersionKey | undefined {
-    const known = this.keys.get(document.uri);
-    if (known?.version === document.version) return known.key;
-    const parsed = this.isCached(document.uri) ? this.parse(document) : this.parseDetached(document);
-    const key = versionKey(parsed);
-    this.keys.set(document.uri, { version: document.version, key });
-    return key;
+  /**
+   * The key of `document`, or undefined when it has none or cannot be a version of incident `id`.
+   * A file whose text does not even contain the id is not parsed to find out (opening one
+   * postmortem in a repository of hundreds parsed them all), and that is remembered for the
+   * version, so each check does not search every file's text again.
+   */
+  private keyOf(document: TextDocumentLike, id: string): VersionKey | undefined {
+    let known = this.keys.get(document.uri);
+    if (known?.version !== document.version) {
+      known = { version: document.version };
+      this.keys.set(document.uri, known);
+    }
+    if ('key' in known) return known.key;
+    if (known.lacks === id) return undefined;
+    if (!document.getText().includes(id)) {
+      known.lacks = id;
+      return undefined;
+    }
+    known.key = versionKey(this.isCached(document.uri) ? this.parse(document) : this.parseDetached(document));
+    return known.key;
   }
 
   private parsedOf(document: TextDocumentLike): ParsedPostmortem {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatNumber } from '../../server/src/service/features/timeline/format';
+import { formatNumber } from '../../server/src/service/views/format';
 import { FULL_11 } from './format11Fixture';
 import { doc, service, VALID } from './helpers';
 

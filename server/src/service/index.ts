@@ -123,7 +123,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   const navigation = createNavigation(context);
   const codeActions = createCodeActions(context, options.snippets);
   const timeline = createTimeline(context);
-  const notice = createNotice(context);
+  const notice = createNotice(timeline);
   const template = createTemplate();
   const links = createLinks(context);
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.

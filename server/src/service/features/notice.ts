@@ -1,17 +1,19 @@
-import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { renderHtml } from './notice/html';
 import { renderMarkdown } from './notice/markdown';
 import { noticeOutline } from './notice/outline';
-import { createTimeline } from './timeline';
+import type { TimelineModels } from '../views/model';
 
 import type { NoticeAudience, NoticeFormat } from '../../contracts/export';
 
 export { NOTICE_AUDIENCES, type NoticeAudience, type NoticeFormat } from '../../contracts/export';
 
-/** The public notice, rendered from the same model as the preview: what one shows, the other says. */
-export function createNotice(context: ServiceContext) {
-  const timeline = createTimeline(context);
+/**
+ * The public notice, rendered from the same model as the preview: what one shows, the other says.
+ * The model comes from the timeline feature, handed in by the factory (features never import each
+ * other), so both read the one model the document's snapshot holds.
+ */
+export function createNotice(timeline: TimelineModels) {
   return {
     renderNotice(parsed: ParsedPostmortem, format: NoticeFormat, audience: NoticeAudience = 'public'): string {
       const model = timeline.provideTimelineModel(parsed);

@@ -2,14 +2,14 @@ import { defineQuery, query } from '../parse/snapshot';
 import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { buildTimelineModel } from './timeline/build';
-import type { TimelineModel } from './timeline/model';
+import type { TimelineModel, TimelineModels } from '../views/model';
 
-export type * from './timeline/model';
-export { EVENT_KINDS } from './timeline/model';
+export type * from '../views/model';
+export { EVENT_KINDS } from '../views/model';
 
 const TIMELINE_MODEL = defineQuery<TimelineModel>('timeline model');
 
-export function createTimeline(context: ServiceContext) {
+export function createTimeline(context: ServiceContext): TimelineModels {
   // One model per parse and deadline: the preview asks again on every focus change and export
   // renders from the same model, so both reuse it while the text stays the same.
   return {

@@ -1,6 +1,6 @@
 import { createLocalizer, type Localizer, type MessageKey } from '../../l10n';
-import { formatRange } from '../timeline/format';
-import type { CountView, TimelineEvent, TimelineModel } from '../timeline/model';
+import { formatRange } from '../../views/format';
+import type { CountView, TimelineEvent, TimelineModel } from '../../views/model';
 import type { NoticeAudience } from '../notice';
 import { countermeasureLine, factorNumbers, internalSections, joinList } from './parts';
 import { prose } from './text';

@@ -1,5 +1,5 @@
 import type { Localizer } from '../../l10n';
-import type { CountermeasureView, TimelineModel } from '../timeline/model';
+import type { CountermeasureView, TimelineModel } from '../../views/model';
 import type { Inline, OutlineContext } from './outline';
 import { prose } from './text';
 

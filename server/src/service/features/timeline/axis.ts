@@ -1,6 +1,6 @@
 import type { Localizer } from '../../l10n';
-import { DAY, formatSpan, HOUR, MINUTE, offsetAt, wallClock } from './format';
-import type { AxisSegment, AxisTick, Language } from './model';
+import { DAY, formatSpan, HOUR, MINUTE, offsetAt, wallClock } from '../../views/format';
+import type { AxisSegment, AxisTick, Language } from '../../views/model';
 
 /** Quiet stretches shorter than this are never compressed: hours of silence are part of the story. */
 export const MIN_COMPRESSED_GAP = 6 * HOUR;

@@ -11,11 +11,13 @@ import { axisTicks, layoutAxis } from './axis';
 import { placeRegimes, regimeInstants, regimeViews } from './regulatory';
 import type { RegimeDefinition } from '../../regulatory/regimes';
 import { keyDurations } from './durations';
-import { formatSpan, languageName, timeView, zoneLabel } from './format';
-import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from './model';
+import { formatSpan, languageName, timeView, zoneLabel } from '../../views/format';
+import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from '../../views/model';
 import { LABEL_KEYS } from '../../../contracts/labels';
 import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
-import { countermeasureGroups, countViews, factorViews, proseValue, revisionsOf, stringList } from './sections';
+import { countermeasureGroups, factorViews } from './sections';
+import { countViews } from '../../views/counts';
+import { proseValue, revisionsOf, stringList } from '../../views/text';
 import { DETECTION_METHODS, DOCUMENT_STATUSES, isOneOf } from '../../../contracts/vocabulary';
 
 export interface BuildOptions {

@@ -1,6 +1,6 @@
 import type { Localizer } from '../../l10n';
-import { DAY, formatSpan, formatTime } from './format';
-import type { Disclosure, DurationKey, EventKind, KeyDuration, Language, TimelineEvent, TimeView } from './model';
+import { DAY, formatSpan, formatTime } from '../../views/format';
+import type { Disclosure, DurationKey, EventKind, KeyDuration, Language, TimelineEvent, TimeView } from '../../views/model';
 
 export interface DurationInput {
   events: readonly TimelineEvent[];

@@ -3,8 +3,8 @@ import type { ParsedPostmortem } from '../../parse/parse';
 import { clockText, durationText, regimeCitation, regimeName, stageLabel, stageState } from '../../regulatory/describe';
 import { analyzeRegulatory } from '../../regulatory/engine';
 import type { RegimeDefinition } from '../../regulatory/regimes';
-import type { Language, RegimeStageView, RegimeView } from './model';
-import { formatTime } from './format';
+import type { Language, RegimeStageView, RegimeView } from '../../views/model';
+import { formatTime } from '../../views/format';
 
 /** The regime rows of a document, with the instants the axis must cover; positions are set by `placeRegimes`. */
 export function regimeViews(parsed: ParsedPostmortem, regimes: readonly RegimeDefinition[] | undefined, l10n: Localizer, zone: string | undefined): RegimeView[] {

@@ -3,8 +3,8 @@ import { LESSON_KEYS, type PostmortemFacts } from '../../model/facts';
 import { asScalar, type YNode } from '../../parse/tree';
 import type { ParsedTime } from '../../time';
 import { unfoldCjk } from '../../util/text';
-import { formatRange, formatSpan } from './format';
-import type { Header, LessonList, TimeView, WindowView } from './model';
+import { formatRange, formatSpan } from '../../views/format';
+import type { Header, LessonList, TimeView, WindowView } from '../../views/model';
 import { isOneOf, REPORT_STAGES } from '../../../contracts/vocabulary';
 
 /** Format 1.1's header fields: `severity` and `report` (preliminary / final). */

@@ -1,5 +1,5 @@
 import { createLocalizer } from '../../../l10n';
-import { zoneLabel } from '../../timeline/format';
+import { zoneLabel } from '../../../views/format';
 import type { Block } from '../outline';
 import { contactText, ProfileWriter, text, type ProfileInput } from './common';
 import { consequences, dataItems, otherLines, personsField, publication } from './fields';

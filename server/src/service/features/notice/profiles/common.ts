@@ -6,9 +6,9 @@ import { stageLabel } from '../../../regulatory/describe';
 import { daysLeft, type RegimeAnalysis, type StageStatus } from '../../../regulatory/engine';
 import { isPersonCount } from '../../../rules/regulatory';
 import { parseTime, type ParsedTime } from '../../../time';
-import { formatTime } from '../../timeline/format';
-import type { Language } from '../../timeline/model';
-import { countViews } from '../../timeline/sections';
+import { formatTime } from '../../../views/format';
+import type { Language } from '../../../views/model';
+import { countViews } from '../../../views/counts';
 import type { Block, Inline } from '../outline';
 import { COUNTERMEASURE_STATUSES, isOneOf } from '../../../../contracts/vocabulary';
 

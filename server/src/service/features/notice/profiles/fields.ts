@@ -1,5 +1,5 @@
 import { childOf, stringValue } from '../../../parse/tree';
-import { revisionsOf, stringList } from '../../timeline/sections';
+import { revisionsOf, stringList } from '../../../views/text';
 import { personCounts, type Field, type ProfileInput, type ProfileWriter } from './common';
 import { DETECTION_METHODS, isOneOf } from '../../../../contracts/vocabulary';
 

@@ -1,6 +1,6 @@
 import { createLocalizer } from '../../../l10n';
 import { daysLeft } from '../../../regulatory/engine';
-import { formatSpan, zoneLabel } from '../../timeline/format';
+import { formatSpan, zoneLabel } from '../../../views/format';
 import type { Block } from '../outline';
 import { contactText, entryNote, personCounts, ProfileWriter, text, type Field, type ProfileInput } from './common';
 import { consequences, dataItems, personsField } from './fields';

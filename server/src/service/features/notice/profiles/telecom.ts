@@ -1,7 +1,7 @@
 import { createLocalizer } from '../../../l10n';
 import { earliestOfKind } from '../../../model/facts';
 import { stageLabel } from '../../../regulatory/describe';
-import { formatSpan, zoneLabel } from '../../timeline/format';
+import { formatSpan, zoneLabel } from '../../../views/format';
 import type { Block } from '../outline';
 import { contactText, ProfileWriter, text, type ProfileInput } from './common';
 import { consequences, otherLines, personsField, publication } from './fields';

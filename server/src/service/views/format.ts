@@ -1,5 +1,5 @@
-import type { Localizer } from '../../l10n';
-import { isValidTimeZone, TIME_UNITS, zoneOffsetAtInstant, type ParsedTime, type Precision } from '../../time';
+import type { Localizer } from '../l10n';
+import { isValidTimeZone, TIME_UNITS, zoneOffsetAtInstant, type ParsedTime, type Precision } from '../time';
 import type { Language, TimeView } from './model';
 
 const { MINUTE, HOUR, DAY } = TIME_UNITS;

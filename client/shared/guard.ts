@@ -20,6 +20,9 @@ function describe(value: unknown): string {
 export const string = (maxLength = Number.POSITIVE_INFINITY): Guard<string> => (value) =>
   typeof value !== 'string' ? fail('a string', value) : value.length > maxLength ? `a string longer than ${maxLength}` : undefined;
 
+/** A string of the given form, for what the webview puts in a class name or compares as a name (`severity`). */
+export const matching = (pattern: RegExp, maxLength = 100): Guard<string> => (value) => string(maxLength)(value) ?? (pattern.test(value as string) ? undefined : `${describe(value)} does not match ${String(pattern)}`);
+
 export const boolean: Guard<boolean> = (value) => (typeof value === 'boolean' ? undefined : fail('a boolean', value));
 
 /** A finite number in [min, max]; `integer` for counts, indices and versions. */

@@ -1,4 +1,4 @@
-import { array, boolean, count, either, type Guard, literal, number, optional, record, shape, string, tagged, unit } from './guard';
+import { array, boolean, count, either, type Guard, literal, matching, number, optional, record, shape, string, tagged, unit } from './guard';
 import type { Patch, TimelineAnswer, TimelineModel } from '../../server/src/contracts';
 import type { DiagnosticView, FromWebview, ModelPatch, PreviewSnapshot, ToWebview, ViewEvent, ViewModel } from './messages';
 import { COUNTERMEASURE_TYPES, EVENT_KINDS } from '../../server/src/contracts/vocabulary';
@@ -36,7 +36,9 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
   language: literal('en', 'ja'),
   labels: record(text) as Field<'labels'>,
   zone: shape<ViewModel['zone']>({ name: maybeText, label: text }),
-  header: shape<ViewModel['header']>({ id: maybeText, title: text, status: maybeText, statusLabel: maybeText, published: maybeText, publishedText: maybeText, languageTag: optional(string(100)), languageName: maybeText, severity: maybeText, report: maybeText, reportLabel: maybeText }),
+  header: shape<ViewModel['header']>({ id: maybeText, title: text, status: maybeText, statusLabel: maybeText, published: maybeText, publishedText: maybeText, languageTag: optional(string(100)), languageName: maybeText, report: maybeText, reportLabel: maybeText }),
+  // The key is a schema property's name; the webview makes it a class name (`chip-severity`).
+  summary: array(shape<ViewModel['summary'][number]>({ key: matching(/^[a-z][a-z0-9_]*$/), label: text, value: text, internal: boolean })),
   overview: text,
   impact: shape<ViewModel['impact']>({
     start: time,
@@ -132,8 +134,6 @@ const FIELDS: { [K in Exclude<keyof ViewModel, 'events'>]-?: Field<K> } = {
   ),
   contact: optional(shape<NonNullable<ViewModel['contact']>>({ url: text, https: boolean, note: maybeText })),
   revisions: array(shape<ViewModel['revisions'][number]>({ id: text, date: text, dateText: text, note: text })),
-  services: array(text),
-  regions: array(text),
   lessons: array(shape<ViewModel['lessons'][number]>({ key: literal('lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'), label: text, items: array(text) })),
   references: array(shape<ViewModel['references'][number]>({ title: text, url: text, https: boolean })),
   extensions: array(shape<ViewModel['extensions'][number]>({ path: text, text })),

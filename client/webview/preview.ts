@@ -79,8 +79,7 @@ const ALL: readonly Part[] = ['header', 'durations', 'regulatory', 'axis', 'wind
 const DEPENDS: Partial<Record<keyof ViewModel, readonly Part[]>> = {
   header: ['header'],
   overview: ['header'],
-  services: ['header'],
-  regions: ['header'],
+  summary: ['header'],
   impact: ['windows'],
   lessons: ['lessons'],
   references: ['references'],

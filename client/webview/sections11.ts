@@ -10,16 +10,12 @@ type Countermeasure = ViewModel['countermeasureGroups'][number]['items'][number]
  * a link is a button that asks the extension to open its URL, which it does for https only.
  */
 
-/** Severity, report, services and regions as header chips: [label, value, class]. */
+/**
+ * The report stage, then the schema's summary fields (severity, services, regions…) as header
+ * chips: [label, value, class]. The server words every entry; a new summary field needs no code here.
+ */
 export function headerChips(model: ViewModel): [string, string | undefined, string][] {
-  const { header: h, labels } = model;
-  const list = (items: readonly string[]) => items.join(model.language === 'ja' ? '、' : ', ') || undefined;
-  return [
-    [labels['notice.field.severity'], h.severity, 'severity'],
-    [labels['notice.field.report'], h.reportLabel, 'report'],
-    [labels['notice.field.services'], list(model.services), 'services'],
-    [labels['notice.field.regions'], list(model.regions), 'regions'],
-  ];
+  return [[model.labels['notice.field.report'], model.header.reportLabel, 'report'], ...model.summary.map((entry): [string, string, string] => [entry.label, entry.value, entry.key])];
 }
 
 /** The impact windows with their ranges and lengths; each links to its source. */

@@ -34,7 +34,7 @@ describe('preview messages: validation at the webview boundary', () => {
     const before = modelOf(FULL_11);
     const after = modelOf(FULL_11.replace('services: [checkout-api, order-mailer]', 'services: [checkout-api]').replace('Thread counts belong', 'Thread counts always belong').replace(/ {6}end: \d{4}-03-02T10:02\n/, ''), 2);
     const patch = makePatch(before, after);
-    assert.ok(['impact', 'axis'].every((key) => key in patch.set) && ['services', 'lessons'].every((key) => key in patch.splices), JSON.stringify(Object.keys(patch)));
+    assert.ok(['impact', 'axis'].every((key) => key in patch.set) && ['summary', 'lessons'].every((key) => key in patch.splices), JSON.stringify(patch));
     assert.equal(toWebview({ type: 'patch', patch }), undefined);
   });
 
@@ -81,6 +81,9 @@ describe('preview messages: validation at the webview boundary', () => {
       ['language', 'fr', /^\.language: expected "en" \| "ja"/],
       ['labels', { 'notice.preview.axis': 3 }, /^\.labels\.notice\.preview\.axis: expected a string/],
       ['header', null, /^\.header: expected an object, got null/],
+      ['summary', [{ key: 'severity', label: 'Severity', value: 'SEV-1' }], /^\.summary\[0\]\.internal: expected a boolean/],
+      ['summary', [{ key: 'chip x" onload', label: 'Severity', value: 'SEV-1', internal: false }], /^\.summary\[0\]\.key: "chip x\\" onload" does not match/],
+      ['summary', [{ key: 'severity', label: 'Severity', value: 3, internal: false }], /^\.summary\[0\]\.value: expected a string/],
     ];
     for (const [path, value, expected] of cases) assert.match(viewModel(withValue(model, path, value)) ?? 'accepted', expected, path);
   });

@@ -10,14 +10,24 @@ const YEAR = /published: (\d{4})/.exec(FULL_11)?.[1] ?? '';
 const items = (model: TimelineModel) => model.countermeasureGroups.flatMap((group) => group.items);
 
 describe('timeline model: format 1.1', () => {
-  it('reads severity, report, services and regions into the header', () => {
+  it('reads the report into the header, and severity, services and regions as summary fields', () => {
     const model = modelOf(FULL_11);
-    assert.equal(model.header.severity, 'SEV-2');
     assert.equal(model.header.report, 'final');
     assert.equal(model.header.reportLabel, 'Final report');
     assert.equal(modelOf(JA_11.replace('report: final', 'report: preliminary')).header.reportLabel, '速報');
-    assert.deepEqual(model.services, ['checkout-api', 'order-mailer']);
-    assert.deepEqual(model.regions, ['eu-west-1', 'us-east-1']);
+    assert.deepEqual(model.summary, [
+      { key: 'severity', label: 'Severity', value: 'SEV-2', internal: false },
+      { key: 'services', label: 'Affected services', value: 'checkout-api, order-mailer', internal: false },
+      { key: 'regions', label: 'Affected regions', value: 'eu-west-1, us-east-1', internal: false },
+    ]);
+    assert.deepEqual(
+      modelOf(JA_11).summary.map((entry) => [entry.label, entry.value]),
+      [
+        ['深刻度', 'SEV-2'],
+        ['影響を受けたサービス', 'checkout-api、order-mailer'],
+        ['影響を受けた地域', 'eu-west-1、us-east-1'],
+      ],
+    );
   });
 
   it('gives each impact window its range, its length and its band on the axis, inside the impact', () => {
@@ -103,7 +113,7 @@ describe('timeline model: format 1.1', () => {
 
   it('keeps a version-1 document as it was: no windows, nothing overdue, no lessons', () => {
     const model = modelOf(VALID, '2099-01-01');
-    assert.deepEqual([model.impact.windows, model.axis.windows, model.lessons, model.references, model.extensions, model.services], [[], [], [], [], [], []]);
+    assert.deepEqual([model.impact.windows, model.axis.windows, model.lessons, model.references, model.extensions, model.summary], [[], [], [], [], [], []]);
     assert.equal(model.header.report, undefined);
     assert.ok(items(model).every((item) => !item.overdue && item.owner === undefined));
   });

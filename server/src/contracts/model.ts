@@ -26,6 +26,12 @@ export interface TimelineModel {
   /** The zone times are shown in: the document's `timezone`, else UTC. */
   zone: { name: string | undefined; label: string };
   header: Header;
+  /**
+   * The top-level fields the schema marks `x-summary` (severity, services, regions…) that the
+   * document fills, in the schema's order: label and value already worded in the document's
+   * language. The preview and the notice draw every entry alike, so a new one needs no code.
+   */
+  summary: SummaryEntry[];
   overview: string;
   impact: Impact;
   cause: { summary: string; trigger: string | undefined };
@@ -42,9 +48,6 @@ export interface TimelineModel {
   countermeasureGroups: CountermeasureGroup[];
   contact: { url: string; https: boolean; note: string | undefined } | undefined;
   revisions: { id: string; date: string; dateText: string; note: string }[];
-  /** Format 1.1: what was affected, beside the impact. */
-  services: string[];
-  regions: string[];
   /** The four lists of lessons (internal: the public notice leaves them out), only those written. */
   lessons: LessonList[];
   /** Top-level `links`: dashboards, chat archives, earlier notices. Only https ones are linked. */
@@ -87,10 +90,21 @@ export interface Header {
   publishedText: string | undefined;
   languageTag: string | undefined;
   languageName: string | undefined;
-  severity: string | undefined;
   /** `preliminary` or `final` (速報 / 確報), with its label; other values as written. */
   report: string | undefined;
   reportLabel: string | undefined;
+}
+
+/** One field of `TimelineModel.summary`. */
+export interface SummaryEntry {
+  /** The schema's property name (`severity`): lowercase letters, digits and `_`. */
+  key: string;
+  /** The schema's `x-label` or `x-label-ja`, in the document's language. */
+  label: string;
+  /** The value as the reader sees it: a list joined (`a, b` / `a、b`), a date or figure worded, an enum value by its label. */
+  value: string;
+  /** `x-summary: internal`: shown in the preview and the internal notice, left out of the public one. */
+  internal: boolean;
 }
 
 export interface LessonList {

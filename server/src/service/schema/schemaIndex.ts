@@ -8,6 +8,14 @@ export interface SchemaNode {
   type?: string | string[];
   description?: string;
   'x-description-ja'?: string;
+  /** A top-level field shown in the preview header and the notice (`schema/summary.ts`); `internal`: not in the public notice. */
+  'x-summary'?: boolean | 'internal';
+  /** The summary field's label, English and Japanese. */
+  'x-label'?: string;
+  'x-label-ja'?: string;
+  /** A summary field's enum values as readers see them, English and Japanese. */
+  'x-value-labels'?: Record<string, string>;
+  'x-value-labels-ja'?: Record<string, string>;
   properties?: Record<string, SchemaNode>;
   required?: string[];
   additionalProperties?: boolean | SchemaNode;

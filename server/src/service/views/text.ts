@@ -5,6 +5,11 @@ import { unfoldCjk } from '../util/text';
 import { formatTime } from './format';
 import type { Language } from './model';
 
+/** `a, b, c` in English, `a、b、c` in Japanese. */
+export function joinList(items: readonly string[], l10n: Localizer): string {
+  return items.join(l10n.locale === 'ja' ? '、' : ', ');
+}
+
 /** Document text as the reader should see it: without the spaces YAML folding put between Japanese lines. */
 export function proseValue(node: YNode | null | undefined): string | undefined {
   const text = stringValue(node);

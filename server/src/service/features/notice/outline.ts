@@ -2,7 +2,7 @@ import { createLocalizer, type Localizer, type MessageKey } from '../../l10n';
 import { formatRange } from '../../views/format';
 import type { CountView, TimelineEvent, TimelineModel } from '../../views/model';
 import type { NoticeAudience } from '../notice';
-import { countermeasureLine, factorNumbers, internalSections, joinList } from './parts';
+import { countermeasureLine, factorNumbers, internalSections } from './parts';
 import { prose } from './text';
 import { isOneOf, REPORT_STAGES } from '../../../contracts/vocabulary';
 
@@ -43,9 +43,8 @@ export function noticeOutline(model: TimelineModel, audience: NoticeAudience = '
   const meta: Inline[][] = [];
   if (header.publishedText) meta.push(labelled(l10n, 'notice.field.published', header.publishedText));
   if (header.status && header.status !== 'published') meta.push(labelled(l10n, 'notice.field.status', header.statusLabel ?? header.status));
-  if (header.severity) meta.push(labelled(l10n, 'notice.field.severity', header.severity));
-  if (model.services.length > 0) meta.push(labelled(l10n, 'notice.field.services', joinList(model.services, l10n)));
-  if (model.regions.length > 0) meta.push(labelled(l10n, 'notice.field.regions', joinList(model.regions, l10n)));
+  // The schema's summary fields, worded already; an internal one stays out of the public notice.
+  for (const entry of model.summary) if (internal || !entry.internal) meta.push(labelledText(l10n, entry.label, entry.value));
   if (meta.length > 0) blocks.push({ kind: 'list', items: meta });
 
   let number = 0;
@@ -133,8 +132,12 @@ export function noticeOutline(model: TimelineModel, audience: NoticeAudience = '
 }
 
 function labelled(l10n: Localizer, key: MessageKey, value: string): Inline[] {
+  return labelledText(l10n, l10n.t(key), value);
+}
+
+function labelledText(l10n: Localizer, label: string, value: string): Inline[] {
   // The template puts the label first; the label is bold, so only what follows it is plain text.
-  return [{ strong: l10n.t(key) }, ...prose(l10n.t('notice.text.labelValue', '', value))];
+  return [{ strong: label }, ...prose(l10n.t('notice.text.labelValue', '', value))];
 }
 
 function periodText(model: TimelineModel, l10n: Localizer): string | undefined {

@@ -1,12 +1,8 @@
 import type { Localizer } from '../../l10n';
 import type { CountermeasureView, TimelineModel } from '../../views/model';
+import { joinList } from '../../views/text';
 import type { Inline, OutlineContext } from './outline';
 import { prose } from './text';
-
-/** `a, b, c` in English, `a、b、c` in Japanese. */
-export function joinList(items: readonly string[], l10n: Localizer): string {
-  return items.join(l10n.locale === 'ja' ? '、' : ', ');
-}
 
 /**
  * Factors are numbered (Factor 1, 要因1) when a countermeasure names one, so that the reader can see

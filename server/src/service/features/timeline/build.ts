@@ -15,6 +15,8 @@ import { formatSpan, languageName, timeView, zoneLabel } from '../../views/forma
 import { EVENT_KINDS, type EventKind, type LabelKey, type Labels, type Language, type SourceLink, type TimelineEvent, type TimelineModel, type TimeView } from '../../views/model';
 import { LABEL_KEYS } from '../../../contracts/labels';
 import { extensionsOf, lessonsOf, referencesOf, reportFields, windowsOf } from './report';
+import { summaryOf } from './summary';
+import type { SummaryField } from '../../schema/summary';
 import { countermeasureGroups, factorViews } from './sections';
 import { countViews } from '../../views/counts';
 import { proseValue, revisionsOf, stringList } from '../../views/text';
@@ -30,6 +32,8 @@ export interface BuildOptions {
   today: string | undefined;
   /** The project's `ticket_url` pattern, which makes ticket keys (`OPS-123`) links. */
   ticketUrl?: string | undefined;
+  /** The schema's `x-summary` fields (`schema/summary.ts`). */
+  summary: readonly SummaryField[];
 }
 
 /** The whole model from one parse. Pure: the same parse and options give the same model. */
@@ -105,6 +109,7 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
       languageName: languageTag ? languageName(languageTag, language) : undefined,
       ...reportFields(facts, l10n),
     },
+    summary: summaryOf(root, options.summary, zone, l10n),
     overview: proseValue(childOf(root, 'overview')) ?? '',
     impact: {
       start: impactStart,
@@ -142,12 +147,10 @@ export function buildTimelineModel(parsed: ParsedPostmortem, options: BuildOptio
     countermeasureGroups: countermeasureGroups(facts.countermeasures, facts.factors, zone, l10n, options),
     contact: contactUrl === undefined ? undefined : { url: contactUrl, https: isHttpsUrl(contactUrl), note: proseValue(childOf(contactNode, 'note')) },
     revisions: revisions.map(({ node: _node, ...revision }) => revision),
-    services: facts.services.map((fact) => unfoldCjk(fact.text)),
-    regions: facts.regions.map((fact) => unfoldCjk(fact.text)),
     lessons: lessonsOf(facts, l10n),
     references: referencesOf(facts, isHttpsUrl),
     extensions: extensionsOf(root),
-    links: linksOf(parsed, facts, revisions),
+    links: linksOf(parsed, facts, revisions, options.summary),
   };
 }
 
@@ -210,7 +213,7 @@ function labelsFor(l10n: Localizer): Labels {
  * Where each item is written. Small sections link their key/value pairs, lists link each item, so
  * the links never overlap and the extension finds the item under the cursor by binary search.
  */
-function linksOf(parsed: ParsedPostmortem, facts: PostmortemFacts, revisions: { id: string; node: YNode }[]): SourceLink[] {
+function linksOf(parsed: ParsedPostmortem, facts: PostmortemFacts, revisions: { id: string; node: YNode }[], summary: readonly SummaryField[]): SourceLink[] {
   const spans: { id: string; start: number; end: number }[] = [];
   const text = parsed.text;
   const add = (id: string, node: { start: number; end: number } | null | undefined) => {
@@ -229,7 +232,7 @@ function linksOf(parsed: ParsedPostmortem, facts: PostmortemFacts, revisions: { 
   pairsOf(root, ['detection'], 'detection');
   pairsOf(root, ['contact'], 'contact');
   pairsOf(asMap(childOf(root, 'impact')), ['period', 'summary', 'effects', 'data_exposed'], 'impact');
-  pairsOf(root, ['severity', 'report', 'services', 'regions'], 'header');
+  pairsOf(root, ['report', ...summary.map((field) => field.key)], 'header');
   pairsOf(root, ['lessons_learned', 'what_went_well', 'what_went_wrong', 'where_we_got_lucky'], 'lessons');
   pairsOf(root, ['links'], 'references');
   (asSeq(childOf(childOf(root, 'impact'), 'windows'))?.items ?? []).forEach((node, index) => add(`window:${index}`, node));

@@ -7,11 +7,11 @@ import { formatRange, formatSpan } from '../../views/format';
 import type { Header, LessonList, TimeView, WindowView } from '../../views/model';
 import { isOneOf, REPORT_STAGES } from '../../../contracts/vocabulary';
 
-/** Format 1.1's header fields: `severity` and `report` (preliminary / final). */
-export function reportFields(facts: PostmortemFacts, l10n: Localizer): Pick<Header, 'severity' | 'report' | 'reportLabel'> {
+/** Format 1.1's `report` (preliminary / final): drawn apart from the summary fields, the notice puts it in the title. */
+export function reportFields(facts: PostmortemFacts, l10n: Localizer): Pick<Header, 'report' | 'reportLabel'> {
   const report = facts.report?.text;
   const reportLabel = isOneOf(REPORT_STAGES, report) ? l10n.t(`notice.report.${report}`) : report;
-  return { severity: facts.severity?.text, report, reportLabel };
+  return { report, reportLabel };
 }
 
 /** `impact.windows` as views; their places on the axis are added once the axis is laid out. */

@@ -1,15 +1,13 @@
 import { defineMessages } from '../define';
 
 /**
- * Headings and labels for what format 1.1 adds to the preview and the notice (severity, windows,
- * action items, lessons, links, audiences). Like notice.ts, they follow the DOCUMENT's language.
+ * Headings and labels for what format 1.1 adds to the preview and the notice (report, windows,
+ * action items, lessons, links, audiences; severity, services and regions are summary fields
+ * labelled by the schema). Like notice.ts, they follow the DOCUMENT's language.
  */
 export const notice11Messages = defineMessages({
   en: {
-    'notice.field.severity': 'Severity',
     'notice.field.report': 'Report',
-    'notice.field.services': 'Affected services',
-    'notice.field.regions': 'Affected regions',
     'notice.field.windows': 'Impact windows',
     'notice.field.durations': 'Key durations',
     'notice.report.preliminary': 'Preliminary report',
@@ -46,10 +44,7 @@ export const notice11Messages = defineMessages({
     'notice.preview.lessons': 'Lessons',
   },
   ja: {
-    'notice.field.severity': '深刻度',
     'notice.field.report': '報告',
-    'notice.field.services': '影響を受けたサービス',
-    'notice.field.regions': '影響を受けた地域',
     'notice.field.windows': '影響の時間帯',
     'notice.field.durations': '主な所要時間',
     'notice.report.preliminary': '速報',

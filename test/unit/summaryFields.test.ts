@@ -135,3 +135,13 @@ describe('summary fields (x-summary in the schema)', () => {
     ]);
   });
 });
+
+describe('top-level fields in the format reference', () => {
+  it('gives every top-level property of the schema a row in docs/postmortem-format.md', () => {
+    const reference = readFileSync(join(repoRoot, 'docs', 'postmortem-format.md'), 'utf8');
+    const table = /^## Top level\n([\s\S]*?)\n\n/m.exec(reference)?.[1] ?? '';
+    const rows = new Set([...table.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1]));
+    const missing = Object.keys(realSchema().properties ?? {}).filter((key) => !rows.has(key));
+    assert.deepEqual(missing, [], 'add a row to the "Top level" table of docs/postmortem-format.md');
+  });
+});

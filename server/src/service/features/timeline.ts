@@ -10,7 +10,7 @@ export { EVENT_KINDS } from '../views/model';
 
 const TIMELINE_MODEL = defineQuery<TimelineModel>('timeline model');
 
-export function createTimeline(context: ServiceContext): TimelineModels {
+export function createTimeline(context: Pick<ServiceContext, 'l10n' | 'settings' | 'schema'>): TimelineModels {
   const summary = summaryFields(context.schema);
   // One model per parse and deadline: the preview asks again on every focus change and export
   // renders from the same model, so both reuse it while the text stays the same.

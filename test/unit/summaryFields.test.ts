@@ -136,7 +136,14 @@ describe('summary fields (x-summary in the schema)', () => {
   });
 });
 
-describe('top-level fields in the format reference', () => {
+describe('top-level fields: hover and the format reference', () => {
+  it('describes every top-level property in English and Japanese, for hover and completion', () => {
+    const undescribed = Object.entries(realSchema().properties ?? {})
+      .filter(([, property]) => !property.description?.trim() || !property['x-description-ja']?.trim())
+      .map(([key]) => key);
+    assert.deepEqual(undescribed, [], 'give each its `description` and `x-description-ja`');
+  });
+
   it('gives every top-level property of the schema a row in docs/postmortem-format.md', () => {
     const reference = readFileSync(join(repoRoot, 'docs', 'postmortem-format.md'), 'utf8');
     const table = /^## Top level\n([\s\S]*?)\n\n/m.exec(reference)?.[1] ?? '';

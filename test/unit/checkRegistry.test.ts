@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -57,6 +57,14 @@ describe('the check registry', () => {
 
   it('is the CLI\'s SARIF rule list, with the same severities', () => {
     assert.deepEqual(allRules(), postmortemChecks().map(({ code, severity }) => ({ code, severity })));
+  });
+
+  it('has each check that detects or fixes something named in a unit test, so a check without tests fails here', () => {
+    const unitDir = join(repoRoot, 'test/unit');
+    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    const named = (code: string) => [`'${code}'`, `"${code}"`, `\`${code}\``, `${code}:`].some((quoted) => tests.includes(quoted));
+    const untested = CHECKS.filter((check) => (check.check ?? check.fixes ?? check.fixAll) && !named(check.code)).map((check) => check.code);
+    assert.deepEqual(untested, [], 'these checks are named in no test of test/unit/ (their findings and fixes are untested)');
   });
 
   it('knows the code and default severity of every finding on the samples and the broken sample', () => {

@@ -31,11 +31,13 @@ describe('settings', () => {
   });
 
   it('normalizes whatever a client sends', () => {
-    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1.5, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 2_000_000, 'trace.server': 'verbose' });
+    // Against the defaults, so that a setting added to the table does not break this test.
+    assert.deepEqual(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
+    assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1.5, trace: { server: 'verbose' } }), { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 7, 'trace.server': 'verbose' });
     // Normalized settings (what the client sends at initialization) read back unchanged.
-    const flat = { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, 'trace.server': 'verbose' };
+    const flat = { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 7, maxDocumentBytes: 1000, 'trace.server': 'verbose' };
     assert.deepEqual(normalizeSettings(flat), flat);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/contracts/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTING_KEYS } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
 import { repoRoot } from './helpers';
 
@@ -28,6 +28,12 @@ describe('settings', () => {
       assert.ok(en[key!], `package.nls.json lacks ${key}`);
       assert.ok(ja[key!], `package.nls.ja.json lacks ${key}`);
     }
+  });
+
+  it('has each setting of the table named in a unit test, so a setting without tests fails here', () => {
+    const unitDir = join(repoRoot, 'test/unit');
+    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    assert.deepEqual(SETTING_KEYS.filter((key) => !new RegExp(`\\b${key.replace('.', '\\.')}\\b`).test(tests)), [], 'these settings are named in no test of test/unit/');
   });
 
   it('normalizes whatever a client sends', () => {

@@ -122,6 +122,5 @@ describe('navigation for factor ids', () => {
 });
 
 function contextOf(locale: string): ServiceContext {
-  const pm = service({ locale });
-  return { schema: createSchemaIndex(schemaJson as SchemaNode), l10n: createLocalizer(locale), settings: () => ({ ...DEFAULT_SERVICE_SETTINGS }), parse: pm.parse };
+  return { schema: createSchemaIndex(schemaJson as SchemaNode), l10n: createLocalizer(locale), settings: () => ({ ...DEFAULT_SERVICE_SETTINGS }) };
 }

@@ -1,7 +1,6 @@
 import { DEFAULT_SETTINGS, serviceSettings, type ServiceSideSettings } from '../contracts/settings';
 import { EMPTY_PROJECT_CONFIG, type ProjectConfig } from './config/projectConfig';
 import type { Localizer } from './l10n';
-import type { ParsedPostmortem } from './parse/parse';
 import type { SchemaIndex } from './schema/schemaIndex';
 
 /**
@@ -30,7 +29,11 @@ export const DEFAULT_SERVICE_SETTINGS: Readonly<ServiceSettings> = Object.freeze
   project: EMPTY_PROJECT_CONFIG,
 });
 
-/** What every feature module receives from the factory. */
+/**
+ * What feature factories may be given. Each factory names the part it uses
+ * (`Pick<ServiceContext, 'l10n' | 'settings'>`) and `createPostmortemService` passes exactly that part,
+ * so a feature's reach is in its signature. Features are handed the cached parse; none parses.
+ */
 export interface ServiceContext {
   readonly schema: SchemaIndex;
   /** The user's UI language, for messages. Headings that follow the document's `language` use their own. */
@@ -40,8 +43,6 @@ export interface ServiceContext {
    * merged over them. Without a URI, the user's settings and a project configuration for everything.
    */
   settings(uri?: string): ServiceSettings;
-  /** The cached parse of a document; features never parse on their own. */
-  parse(document: TextDocumentLike): ParsedPostmortem;
 }
 
 /** The part of a text document the service needs; `vscode-languageserver-textdocument` fits it. */

@@ -113,31 +113,36 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     schema: sharedSchema,
     l10n: createLocalizer(options.locale),
     settings: (uri) => mergeProjectConfig(settings, projects.for(uri)),
-    parse: (document) => cache.get(document),
   };
+  // Features are handed the cached parse; none parses on its own.
+  const parse = (document: TextDocumentLike) => cache.get(document);
+  // Each feature gets the part of the context it names in its signature, and nothing else.
+  const { schema, l10n } = context;
+  const settingsOf = context.settings;
   const validation = createValidation(context);
   const completion = createCompletion(context);
   const hover = createHover(context);
-  const symbols = createSymbols(context);
-  const folding = createFolding(context);
-  const navigation = createNavigation(context);
-  const codeActions = createCodeActions(context, options.snippets);
-  const timeline = createTimeline(context);
-  const notice = createNotice(context);
+  const symbols = createSymbols();
+  const folding = createFolding();
+  const navigation = createNavigation({ l10n });
+  const codeActions = createCodeActions({ l10n, schema }, options.snippets);
+  const timeline = createTimeline({ l10n, settings: settingsOf });
+  // The notice renders the preview's model: one model per version for both.
+  const notice = createNotice(timeline);
   const template = createTemplate();
-  const links = createLinks(context);
+  const links = createLinks({ settings: settingsOf });
   // `postmortem.config.yaml` is checked, completed and explained against its own schema.
   const config = createConfigDocument(context);
   const isConfig = (document: TextDocumentLike) => isProjectConfigUri(document.uri);
-  const reports = createReports(context);
+  const reports = createReports({ l10n, settings: settingsOf });
   // The other versions are parsed only within the size limit, like every feature: a 16 MB file in
   // the workspace must not be parsed just to learn its `id` (it blocked the server for seconds).
   // Files nobody edits are parsed on their own and only their key is kept, not their tree.
   const workspace = new WorkspaceDocuments(
-    (document) => (tooLarge(document) ? emptyParse(document) : context.parse(document)),
+    (document) => (tooLarge(document) ? emptyParse(document) : parse(document)),
     (document) => (tooLarge(document) ? emptyParse(document) : parsePostmortem({ uri: document.uri, version: document.version, text: document.getText() })),
     (uri) => cache.has(uri),
-    () => context.l10n,
+    () => l10n,
   );
 
   /**
@@ -146,7 +151,7 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
    */
   const at = <R>(document: TextDocumentLike, position: Position, empty: R, run: (parsed: ParsedPostmortem, clamped: Position) => R): R => {
     if (tooLarge(document)) return empty;
-    const parsed = context.parse(document);
+    const parsed = parse(document);
     return run(parsed, parsed.lines.clamp(position));
   };
 
@@ -161,12 +166,12 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     return bytes > max ? { bytes, max } : undefined;
   };
   const tooLarge = (document: TextDocumentLike) => bytesAboveLimit(document) !== undefined;
-  const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(context.parse(document)));
+  const whole = <R>(document: TextDocumentLike, empty: R, run: (parsed: ParsedPostmortem) => R): R => (tooLarge(document) ? empty : run(parse(document)));
   const emptyParse = (document: TextDocumentLike) => parsePostmortem({ uri: document.uri, version: document.version, text: '' });
 
   function* validateSteps(document: TextDocumentLike, shouldYield: () => boolean): Work<Diagnostic[] | undefined> {
     const over = bytesAboveLimit(document);
-    if (over) return [tooLargeDiagnostic(over.bytes, over.max, firstLineLength(document.getText()), context.l10n)];
+    if (over) return [tooLargeDiagnostic(over.bytes, over.max, firstLineLength(document.getText()), l10n)];
     const parsed = yield* cache.steps(document, shouldYield);
     if (!parsed) return undefined;
     if (isConfig(document)) return config.provideDiagnostics(parsed);
@@ -179,12 +184,12 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
   }
 
   return {
-    locale: context.l10n.locale,
+    locale: l10n.locale,
     configure(next) {
       settings = { ...settings, ...next };
     },
     configureProject: (config, folderUri = '') => projects.set(folderUri, config),
-    parse: context.parse,
+    parse,
     forget: (uri) => {
       cache.forget(uri);
       byteSizes.forget(uri);
@@ -204,11 +209,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     renameProblem: (document, position, newName) => at(document, position, null, (parsed, clamped) => navigation.checkRename(parsed, clamped, newName)),
     codeActions: (document, range, diagnostics) => whole(document, [], (parsed) => codeActions.provideCodeActions(parsed, parsed.lines.clampRange(range), wellFormed(diagnostics))),
     documentLinks: (document) => (isConfig(document) ? [] : whole(document, [], (parsed) => links.provideDocumentLinks(parsed))),
-    timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : context.parse(document)),
-    exportNotice: (document, format, audience) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : context.parse(document), format, audience),
+    timelineModel: (document) => timeline.provideTimelineModel(tooLarge(document) ? emptyParse(document) : parse(document)),
+    exportNotice: (document, format, audience) => notice.renderNotice(tooLarge(document) ? emptyParse(document) : parse(document), format, audience),
     newDocument: (locale, today) => template.provideTemplate(locale, today),
     setWorkspaceDocuments: (documents) => workspace.set(documents),
-    exportReport: (document, profile, format) => reports.renderReport(tooLarge(document) ? emptyParse(document) : context.parse(document), profile, format),
+    exportReport: (document, profile, format) => reports.renderReport(tooLarge(document) ? emptyParse(document) : parse(document), profile, format),
     counterparts: (document) => workspace.counterparts(document).map((other) => other.uri),
   };
 }

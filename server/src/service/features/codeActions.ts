@@ -32,7 +32,7 @@ function inTimeline(parsed: ParsedPostmortem, range: Range): boolean {
   return end >= pair.key.start && start <= contentEnd(pair.value ?? pair.key, parsed.text);
 }
 
-export function createCodeActions(context: ServiceContext, snippets: SnippetSupport = 'none') {
+export function createCodeActions(context: Pick<ServiceContext, 'l10n' | 'schema'>, snippets: SnippetSupport = 'none') {
   return {
     /**
      * Quick fixes for the diagnostics the editor passes in (they may come from an older version

@@ -1,12 +1,11 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import type { YNode } from '../parse/tree';
 import { contentEnd, dashOf } from '../parse/scan/layout';
 import { isCommentLine } from '../parse/scan/line';
 import { lineRoles, ROLE_TEXT } from '../parse/scan/roles';
 
-export function createFolding(_context: ServiceContext) {
+export function createFolding() {
   return {
     /**
      * Every multi-line mapping, sequence and scalar folds from the line of its key (or its `-`) to

@@ -5,7 +5,7 @@ import { factsOf } from '../model/facts';
 import type { ParsedPostmortem } from '../parse/parse';
 import { innerSpan } from '../parse/scan/layout';
 
-export function createLinks(context: ServiceContext) {
+export function createLinks(context: Pick<ServiceContext, 'settings'>) {
   return {
     /**
      * Ticket keys (`ticket: OPS-123`) as links through the project's `ticket_url`. Tickets written

@@ -20,7 +20,7 @@ interface Occurrence {
 /** Every factor id, declared or referenced, in this version. */
 const OCCURRENCES = defineQuery<Occurrence[]>('factor occurrences');
 
-export function createNavigation(context: ServiceContext) {
+export function createNavigation(context: Pick<ServiceContext, 'l10n'>) {
   const occurrences = (parsed: ParsedPostmortem): Occurrence[] =>
     query(parsed, OCCURRENCES, () => {
       const facts = factsOf(parsed);

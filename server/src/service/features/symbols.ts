@@ -1,5 +1,4 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { ServiceContext } from '../context';
 import type { ParsedPostmortem } from '../parse/parse';
 import { asMap, asScalar, asSeq, childOf, stringValue, type YNode, type YPair } from '../parse/tree';
 import { contentEnd, dashOf, truncate, type Span } from '../parse/scan/layout';
@@ -24,7 +23,7 @@ const SECTION_KINDS: Record<string, SymbolKind> = {
   contact: SymbolKind.Object,
 };
 
-export function createSymbols(_context: ServiceContext) {
+export function createSymbols() {
   return {
     /**
      * The outline: one symbol per top-level key, with the items people navigate by (events,

@@ -9,7 +9,9 @@ export { EVENT_KINDS } from './timeline/model';
 
 const TIMELINE_MODEL = defineQuery<TimelineModel>('timeline model');
 
-export function createTimeline(context: ServiceContext) {
+export type Timeline = ReturnType<typeof createTimeline>;
+
+export function createTimeline(context: Pick<ServiceContext, 'l10n' | 'settings'>) {
   // One model per parse and deadline: the preview asks again on every focus change and export
   // renders from the same model, so both reuse it while the text stays the same.
   return {

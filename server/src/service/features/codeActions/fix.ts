@@ -23,7 +23,7 @@ export interface Fix {
 /** What every fix builder needs: the parse, the service's schema and localizer. */
 export interface FixContext {
   readonly parsed: ParsedPostmortem;
-  readonly service: ServiceContext;
+  readonly service: Pick<ServiceContext, 'l10n' | 'schema'>;
 }
 
 export function insertion(offset: number, text: string): OffsetEdit {

@@ -9,7 +9,7 @@ import type { ReportProfile } from './profiles/list';
  * Markdown or HTML, with the notice's renderers (so the same escaping). Today and the team's regimes
  * come from the settings, as for the checks.
  */
-export function createReports(context: ServiceContext) {
+export function createReports(context: Pick<ServiceContext, 'l10n' | 'settings'>) {
   return {
     renderReport(parsed: ParsedPostmortem, profile: ReportProfile, format: NoticeFormat): string {
       const settings = context.settings(parsed.uri);

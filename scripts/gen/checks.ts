@@ -2,7 +2,7 @@
 // docs/postmortem-format.md, and the `rules` entries of the project configuration's schema.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLocalizer } from '../../server/src/service/l10n';
-import { helpKeyOf, postmortemChecks, tunableChecks, type CheckCode } from '../../server/src/service/rules';
+import { helpKeyOf, postmortemChecks, tunableChecks } from '../../server/src/service/rules';
 import type { Check, CheckDoc } from '../../server/src/service/rules/rule';
 
 const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
@@ -13,13 +13,13 @@ const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
 };
 
 interface Row {
-  readonly codes: CheckCode[];
+  readonly codes: string[];
   readonly severity: DiagnosticSeverity;
   readonly doc: CheckDoc;
 }
 
 /** One row per documentation object: checks that share one (the schema's codes) are one row, in the registry's order. */
-export function checkRows(checks: readonly Check<CheckCode>[] = postmortemChecks()): Row[] {
+export function checkRows(checks: readonly Check[] = postmortemChecks()): Row[] {
   const rows: Row[] = [];
   for (const check of checks) {
     const doc = check.doc;

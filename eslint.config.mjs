@@ -26,7 +26,7 @@ export default tseslint.config(
     // ordering, and a switch over a union must say what it does with every member (a `default`
     // does not count: a new member must be placed on purpose). The types come from one program
     // over all these files, tsconfig.eslint.json (its `include` is this `files` list).
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/webview/**/*.ts', 'test/**/*.ts', 'scripts/preview-harness/**/*.ts', 'scripts/**/*.mjs'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/webview/**/*.ts', 'test/**/*.ts', 'scripts/preview-harness/**/*.ts', 'scripts/gen/**/*.ts', 'scripts/**/*.mjs'],
     languageOptions: { parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,8 +1,9 @@
 // The format's vocabularies (every `enum` of schemas/postmortem.schema.json) as TypeScript
 // constants and types in server/src/contracts/vocabulary.ts, so that the service, the client and
 // the webview read them from one place and a label table typed `Record<EventKind, …>` stops
-// compiling when the schema gains a value. `node scripts/gen-vocabulary.mjs` writes the file (the
-// build runs it); `--check` exits 1 when the file is stale (test/unit/vocabulary.test.ts runs it).
+// compiling when the schema gains a value. `npm run gen` (scripts/gen/) writes it with the other
+// generated files, and test/unit/generated.test.ts fails while it is stale; run alone,
+// `node scripts/gen-vocabulary.mjs` writes only this file and `--check` exits 1 when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = vocabularyText();
   if (process.argv.includes('--check')) {
     if (readFileSync(target, 'utf8') !== text) {
-      console.error('server/src/contracts/vocabulary.ts is stale: run node scripts/gen-vocabulary.mjs');
+      console.error('server/src/contracts/vocabulary.ts is stale: run npm run gen');
       process.exit(1);
     }
   } else {

@@ -12,7 +12,8 @@ import { doc, readSample, repoRoot, sampleFiles, service } from './helpers';
 /**
  * The check registry (server/src/service/rules/index.ts) is the one list of checks. These tests
  * fail when a place that must follow it does not: a check file whose export is not listed, a
- * documentation table, a finding with a code or severity the registry does not know.
+ * finding with a code or severity the registry does not know. The documentation's tables and the
+ * configuration schema's `rules` are generated from it (generated.test.ts).
  */
 
 const rulesDir = join(repoRoot, 'server/src/service/rules');
@@ -21,30 +22,6 @@ const load = createRequire(__filename);
 function isCheck(value: unknown): value is Check {
   return typeof value === 'object' && value !== null && typeof (value as Check).code === 'string' && typeof (value as Check).severity === 'number';
 }
-
-const SEVERITY_WORDS: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
-
-/**
- * The `| code | severity | when |` table of a Markdown file as code → severity. The first cell may
- * name several codes (`schema-required`, `schema-type`…) and a note (`until-order` (**1.1**)).
- */
-function checksTable(file: string): Map<string, DiagnosticSeverity | undefined> {
-  const lines = readFileSync(join(repoRoot, file), 'utf8').split('\n');
-  const header = lines.findIndex((line) => /^\|\s*code\s*\|\s*severity\s*\|/.test(line));
-  assert.ok(header >= 0, `${file} has no checks table (| code | severity | when |)`);
-  const table = new Map<string, DiagnosticSeverity | undefined>();
-  for (const line of lines.slice(header + 2)) {
-    if (!line.startsWith('|')) break;
-    const [codes = '', severity = ''] = line.split('|').slice(1).map((cell) => cell.trim());
-    for (const [, code] of codes.matchAll(/`([a-z0-9-]+)`/g)) {
-      assert.ok(code && !table.has(code), `${file}: ${code} is listed twice`);
-      table.set(code, SEVERITY_WORDS[severity]);
-    }
-  }
-  return table;
-}
-
-const severityName = (severity: DiagnosticSeverity | undefined) => Object.entries(SEVERITY_WORDS).find(([, value]) => value === severity)?.[0] ?? String(severity);
 
 describe('the check registry', () => {
   it('lists each code once, each a stable lower-case name', () => {
@@ -82,17 +59,13 @@ describe('the check registry', () => {
     assert.deepEqual(allRules(), postmortemChecks().map(({ code, severity }) => ({ code, severity })));
   });
 
-  for (const file of ['README.md', 'docs/postmortem-format.md']) {
-    it(`is the checks table of ${file}: every code, none more, the same default severity`, () => {
-      const table = checksTable(file);
-      const registry = postmortemChecks();
-      const missing = registry.filter((check) => !table.has(check.code)).map((check) => check.code);
-      const unknown = [...table.keys()].filter((code) => !registry.some((check) => check.code === code));
-      assert.deepEqual(missing, [], `${file} lacks a row for these codes`);
-      assert.deepEqual(unknown, [], `${file} lists codes no check has`);
-      for (const check of registry) assert.equal(severityName(table.get(check.code)), severityName(check.severity), `${file}: the severity of ${check.code}`);
-    });
-  }
+  it('has each check that detects or fixes something named in a unit test, so a check without tests fails here', () => {
+    const unitDir = join(repoRoot, 'test/unit');
+    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    const named = (code: string) => [`'${code}'`, `"${code}"`, `\`${code}\``, `${code}:`].some((quoted) => tests.includes(quoted));
+    const untested = CHECKS.filter((check) => (check.check ?? check.fixes ?? check.fixAll) && !named(check.code)).map((check) => check.code);
+    assert.deepEqual(untested, [], 'these checks are named in no test of test/unit/ (their findings and fixes are untested)');
+  });
 
   it('knows the code and default severity of every finding on the samples and the broken sample', () => {
     const checker = service({ settings: { today: '2031-01-01' } });

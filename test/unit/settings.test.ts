@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/contracts/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTING_KEYS } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
 import { repoRoot } from './helpers';
 
@@ -30,12 +30,20 @@ describe('settings', () => {
     }
   });
 
+  it('has each setting of the table named in a unit test, so a setting without tests fails here', () => {
+    const unitDir = join(repoRoot, 'test/unit');
+    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    assert.deepEqual(SETTING_KEYS.filter((key) => !new RegExp(`\\b${key.replace('.', '\\.')}\\b`).test(tests)), [], 'these settings are named in no test of test/unit/');
+  });
+
   it('normalizes whatever a client sends', () => {
-    assert.deepEqual(normalizeSettings(undefined), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), { disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
-    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1.5, trace: { server: 'verbose' } }), { disclosureDeadlineDays: 7, maxDocumentBytes: 2_000_000, 'trace.server': 'verbose' });
+    // Against the defaults, so that a setting added to the table does not break this test.
+    assert.deepEqual(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 30, maxDocumentBytes: 2_000_000, 'trace.server': 'off' });
+    assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: '9', maxDocumentBytes: -1, trace: { server: 'loud' } }), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ disclosureDeadlineDays: 7, maxDocumentBytes: 1.5, trace: { server: 'verbose' } }), { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 7, 'trace.server': 'verbose' });
     // Normalized settings (what the client sends at initialization) read back unchanged.
-    const flat = { disclosureDeadlineDays: 7, maxDocumentBytes: 1000, 'trace.server': 'verbose' };
+    const flat = { ...DEFAULT_SETTINGS, disclosureDeadlineDays: 7, maxDocumentBytes: 1000, 'trace.server': 'verbose' };
     assert.deepEqual(normalizeSettings(flat), flat);
   });
 });

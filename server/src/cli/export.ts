@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLocalizer, createPostmortemService, REPORT_PROFILES, type NoticeAudience, type NoticeFormat, type ReportProfile } from '../service';
 import type { CliIo } from './io';
-import { SETTING_OPTIONS, settingsFromFlags } from './settingFlags';
+import { SETTING_OPTIONS, settingFlagsSynopsis, settingsFromFlags } from './settingFlags';
 import { isUsageProblem, optionValue, parseArguments, type OptionSpec } from './options';
 import { applyProjectConfig } from './projectConfig';
 import { MAX_DOCUMENT_BYTES, readSource } from './read';
@@ -37,7 +37,7 @@ export async function runExport(args: string[], io: CliIo, environmentLocale: st
   };
   if (isUsageProblem(parsed)) return fail(2, l10n.t(parsed.key, ...parsed.args));
   if (parsed.values.has('help')) {
-    io.stdout(`${l10n.t('notice.cli.usage')}\n${l10n.t('report.cli.usage')}`);
+    io.stdout(`${l10n.t('notice.cli.usage', settingFlagsSynopsis())}\n${l10n.t('report.cli.usage')}`);
     return 0;
   }
   const [file, ...others] = parsed.positionals;

@@ -6,7 +6,7 @@ import { runExport } from './export';
 import { collectInputs } from './files';
 import { FORMATS, formatGithub, formatJson, formatStylish, type FileResult, type FormatName } from './formats';
 import { type CliIo, nodeIo } from './io';
-import { SETTING_OPTIONS, settingsFromFlags } from './settingFlags';
+import { SETTING_OPTIONS, settingFlagsUsage, settingsFromFlags } from './settingFlags';
 import { isUsageProblem, optionCount, optionValue, parseArguments, type OptionSpec } from './options';
 import { decode, MAX_DOCUMENT_BYTES, megabytes, readSource, type InputProblem } from './read';
 import { TOOL_VERSION } from './rules';
@@ -39,7 +39,7 @@ export async function main(argv: string[], io: CliIo, environmentLocale: string 
   const l10n = createLocalizer(parsed.locale ?? environmentLocale);
   if (isUsageProblem(parsed)) return usageError(io, l10n.t(parsed.key, ...parsed.args));
   if (parsed.values.has('help')) {
-    io.stdout(l10n.t('cli.usage'));
+    io.stdout(l10n.t('cli.usage', settingFlagsUsage(l10n)));
     return 0;
   }
   if (parsed.values.has('version')) {

@@ -1,12 +1,18 @@
 /**
  * The extension's settings: ONE table. From it come the TypeScript type, the defaults,
  * `normalizeSettings`, what the server hands the service, what the client reads from VS Code and
- * the command line's flags; test/unit/contracts.test.ts fails when package.json's
- * `contributes.configuration` differs from it (keys, types, defaults, enums, minimums).
- * Adding a setting: a row here, its package.json entry with its description in package.nls*.json,
- * and its use (docs/ARCHITECTURE.md, "Adding a setting").
+ * the command line's flags and their help; `npm run gen` (scripts/gen/) writes package.json's
+ * `contributes.configuration` and the descriptions in package.nls.json / package.nls.ja.json from
+ * it, and a unit test fails while they are stale. Adding a setting: a row here and its use
+ * (docs/ARCHITECTURE.md, "Adding a setting").
  */
 export const SETTINGS_SECTION = 'postmortem';
+
+/** A text in both languages of the extension. */
+export interface Words {
+  readonly en: string;
+  readonly ja: string;
+}
 
 export interface SettingRow {
   /** package.json's type. `integer` and `number` are numbers in TypeScript. */
@@ -16,18 +22,39 @@ export interface SettingRow {
   readonly enum?: readonly string[];
   /** The service reads it: the server passes it on, the service's settings include it. */
   readonly service: boolean;
-  /** The command line's flag for it (`--deadline-days`), if it has one: a whole number. */
-  readonly flag?: string;
+  /** The command line's flag for it (`--deadline-days`), if it has one, with its line of `--help`. */
+  readonly flag?: { readonly name: string; readonly help: Words };
+  /** The Settings editor's Markdown description (package.nls*.json as `config.<key>`). */
+  readonly description: Words;
 }
 
 /** Keyed by the name under `postmortem.` in the user's settings. */
 export const SETTINGS = {
   /** Days after the first `detected` event within which the public notice is due (`disclosure-lag`). */
-  disclosureDeadlineDays: { type: 'number', default: 30, minimum: 0, service: true, flag: 'deadline-days' },
+  disclosureDeadlineDays: {
+    type: 'number', default: 30, minimum: 0, service: true,
+    flag: { name: 'deadline-days', help: { en: 'disclosure deadline in days', ja: '公表期限の日数' } },
+    description: {
+      en: 'Days after the first `detected` event within which the public notice is due. A later `published` date is reported as `disclosure-lag` (information). Default 30: the span Japan gives a carrier for its detailed report on a telecom-secrecy leak. A `disclosure_deadline_days` in the workspace\'s `postmortem.config.yaml` wins over this setting.',
+      ja: '最初の `detected` の出来事から公表までの期限（日数）。`published` の日付がこれより後なら `disclosure-lag`（情報）として知らせます。既定は 30 日（通信の秘密の漏えいについて電気通信事業者が詳細な報告を行う期間）。ワークスペースの `postmortem.config.yaml` に `disclosure_deadline_days` があれば、そちらが優先されます。',
+    },
+  },
   /** Above this size in UTF-8 bytes a document is not checked (one information finding says so). */
-  maxDocumentBytes: { type: 'integer', default: 2_000_000, minimum: 1, service: true },
+  maxDocumentBytes: {
+    type: 'integer', default: 2_000_000, minimum: 1, service: true,
+    description: {
+      en: 'Above this size in bytes a postmortem is not checked: one information diagnostic says so, and completion, hover, the outline and the preview are off for it. Keeps the editor responsive on huge files; raise it to check one anyway.',
+      ja: 'このサイズ（バイト）を超える障害報告は検査しません。その旨を情報の診断で示し、補完・ホバー・アウトライン・プレビューは無効になります。巨大なファイルでもエディターが止まらないための上限です。検査したい場合は大きくしてください。',
+    },
+  },
   /** The LSP traffic in the output channel (read by vscode-languageclient itself). */
-  'trace.server': { type: 'string', default: 'off', enum: ['off', 'messages', 'verbose'], service: false },
+  'trace.server': {
+    type: 'string', default: 'off', enum: ['off', 'messages', 'verbose'], service: false,
+    description: {
+      en: 'Traces the communication between VS Code and the postmortem language server (shown in its output channel).',
+      ja: 'VS Code とポストモーテム言語サーバーの間の通信を出力チャネルに記録します。',
+    },
+  },
 } as const satisfies Record<string, SettingRow>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -81,8 +108,8 @@ export function serviceSettings(settings: PostmortemSettings): ServiceSideSettin
   return Object.fromEntries(SERVICE_SETTING_KEYS.map((key) => [key, settings[key]])) as ServiceSideSettings;
 }
 
-/** The settings the command line offers as flags, with their flag names. */
+/** The settings the command line offers as flags, with their flag names and help. */
 export const SETTING_FLAGS = SETTING_KEYS.flatMap((key) => {
   const row: SettingRow = SETTINGS[key];
-  return row.flag === undefined ? [] : [{ key, flag: row.flag }];
+  return row.flag === undefined ? [] : [{ key, flag: row.flag.name, help: row.flag.help, row }];
 });

@@ -8,6 +8,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const ambiguousTime = defineCheck({
   code: 'ambiguous-time',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'a time with a clock part, no offset, and no document `timezone`',
+    brief: 'a time with a clock part, no offset and no document `timezone` (dates need no zone)',
+  },
   // One zone for the document answers every one of its findings.
   fixAll: (fix, diagnostics) => timezoneFixes(fix).map((each) => ({ fix: each, diagnostics })),
   check({ facts, report }) {

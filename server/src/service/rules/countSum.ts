@@ -14,6 +14,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const countSum = defineCheck({
   code: 'count-sum',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'an `exact` count\'s breakdown does not add up to its value, or (**1.1**) an `at_most` count\'s breakdown adds up to more; decimals compare with a tolerance of half a unit of the last written digit per part',
+    brief: 'an `exact` count\'s breakdown does not add up to its value, or an `at_most` count\'s adds up to more (decimals with a rounding tolerance; `approximately` and `at_least` are not summed)',
+  },
   data: ['replacement'],
   check({ facts, report }) {
     for (const count of facts.counts) {

@@ -9,6 +9,11 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const detectedBeforeImpact = defineCheck({
   code: 'detected-before-impact',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    since: '1.1',
+    when: 'a `detected` event certainly precedes `impact.period.start` (a negative time to detect)',
+    brief: 'a `detected` event before the impact started (a negative time to detect)',
+  },
   check({ facts, report }) {
     const start = facts.period?.start;
     if (!start?.time) return;

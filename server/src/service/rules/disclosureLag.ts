@@ -6,6 +6,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const disclosureLag = defineCheck({
   code: 'disclosure-lag',
   severity: DiagnosticSeverity.Information,
+  doc: {
+    when: '`published` is more than N days after the first `detected` event (setting, default 30 — the span Japan gives a carrier for its detailed report to the regulator on a telecom-secrecy leak)',
+    brief: '`published` is more than the deadline (setting) after the first `detected` event',
+  },
   check({ facts, settings, report }) {
     const detected = earliestOfKind(facts.events, 'detected');
     const published = facts.published && parseTime(facts.published.text, facts.zone);

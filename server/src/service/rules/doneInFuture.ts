@@ -5,6 +5,11 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const doneInFuture = defineCheck({
   code: 'done-in-future',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    since: '1.1',
+    when: 'a `done` countermeasure whose `date` is after today',
+    brief: 'a `done` countermeasure dated after today',
+  },
   check({ facts, settings, report }) {
     const today = settings.today;
     if (!today || !isDate(today)) return;

@@ -10,6 +10,9 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const doneWithoutDate = defineCheck({
   code: 'done-without-date',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'a countermeasure with `status: done` and no `date`',
+  },
   check({ facts, report }) {
     for (const countermeasure of facts.countermeasures) {
       if (countermeasure.status === 'done' && countermeasure.statusNode && countermeasure.date === undefined) {

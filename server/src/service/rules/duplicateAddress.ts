@@ -9,6 +9,11 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const duplicateAddress = defineCheck({
   code: 'duplicate-address',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    since: '1.1',
+    when: 'the same factor id twice in one `addresses`',
+    brief: 'the same factor twice in one `addresses` (quick fix: remove the repeat)',
+  },
   check({ facts, report }) {
     for (const countermeasure of facts.countermeasures) {
       const seen = new Set<string>();

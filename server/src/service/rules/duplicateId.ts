@@ -4,6 +4,9 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const duplicateId = defineCheck({
   code: 'duplicate-id',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'two factors, or two countermeasures, share an id',
+  },
   check({ facts, report }) {
     for (const [list, kind] of [
       [facts.factors, 'factor'],

@@ -8,6 +8,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const insecureContact = defineCheck({
   code: 'insecure-contact',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: '`contact.url` is plain `http:` (**1.1**: `mailto:`, `tel:` and other schemes are fine)',
+    brief: '`contact.url` is plain `http:` (`mailto:` and `tel:` are fine)',
+  },
   check({ facts, report }) {
     const url = asScalar(childOf(childOf(facts.root, 'contact'), 'url'));
     // Only plain http is insecure: `mailto:` and `tel:` are good contacts, other schemes are the schema's business.

@@ -8,6 +8,11 @@ const CLOSED = new Set(['done', 'wont_do']);
 export const overdue = defineCheck({
   code: 'overdue',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    since: '1.1',
+    when: 'a countermeasure not `done` or `wont_do` whose `due` date has passed',
+    brief: 'an open countermeasure whose `due` date has passed',
+  },
   check({ facts, settings, report }) {
     const today = settings.today;
     if (!today || !isDate(today)) return;

@@ -10,6 +10,10 @@ import { defineCheck, DiagnosticSeverity, type DataOf } from './rule';
 export const parityMismatch = defineCheck({
   code: 'parity-mismatch',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'two language versions of one incident (same `id`, another `language`) state a different fact (above)',
+    brief: 'the Japanese and English (any two languages) versions of one incident, same `id`, state a different time, count, factor, countermeasure, status or report; names the other file and links to its value, with a quick fix that copies it',
+  },
   data: ['replacement', 'version'],
   fixes: takeTheirs,
 });

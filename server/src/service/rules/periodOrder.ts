@@ -4,6 +4,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const periodOrder = defineCheck({
   code: 'period-order',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: '`impact.period.end` certainly precedes its start',
+    brief: '`impact.period.end` certainly precedes its start (a time without a zone is compared over every offset it could have)',
+  },
   check({ facts, report }) {
     const start = facts.period?.start;
     const end = facts.period?.end;

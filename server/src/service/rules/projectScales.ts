@@ -9,6 +9,11 @@ import { DiagnosticSeverity, defineCheck, type RuleContext } from './rule';
 export const unknownSeverity = defineCheck({
   code: 'unknown-severity',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    since: '1.1',
+    when: 'the project configuration declares a severity scale and `severity` is not one of its ids',
+    brief: '`severity` is not on the scale the project configuration declares',
+  },
   data: ['replacement'],
   fixes: enumFix,
   check(context) {
@@ -21,6 +26,11 @@ export const unknownSeverity = defineCheck({
 export const unknownCategory = defineCheck({
   code: 'unknown-category',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    since: '1.1',
+    when: 'the project configuration declares cause categories and a factor\'s `category` is not one of them',
+    brief: 'a factor\'s `category` is not among the categories the project configuration declares',
+  },
   data: ['replacement'],
   fixes: enumFix,
   check(context) {

@@ -56,6 +56,10 @@ function deadlineArgs(context: RuleContext, analysis: RegimeAnalysis, status: St
 export const regulatoryUnknownRegime = defineCheck({
   code: 'regulatory-unknown-regime',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'a regime that is neither built in nor declared by the team',
+    brief: '`regulatory[].regime` is neither built in (`appi`, `telecom-jp`, `gdpr`, `nis2`, `sec-8k`) nor declared in `postmortem.config.yaml`',
+  },
   // A misspelt regime or stage has its closest name in `replacement`, as an enum value does.
   data: ['replacement'],
   fixes: enumFix,
@@ -73,6 +77,10 @@ export const regulatoryUnknownRegime = defineCheck({
 export const regulatoryUnknownStage = defineCheck({
   code: 'regulatory-unknown-stage',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'a report\'s `stage` is not one of its regime\'s stages',
+    brief: 'a report\'s `stage` is not a stage of its regime',
+  },
   // A misspelt regime or stage has its closest name in `replacement`, as an enum value does.
   data: ['replacement'],
   fixes: enumFix,
@@ -93,6 +101,10 @@ export const regulatoryUnknownStage = defineCheck({
 export const regulatoryNoClock = defineCheck({
   code: 'regulatory-no-clock',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'the regime\'s clock cannot start: `sec-8k` without `clock_start`, or no `detected` (`occurred`) event',
+    brief: 'the regime\'s clock cannot be started: `sec-8k` without `clock_start`, or no `detected`/`occurred` event',
+  },
   check(context) {
     for (const { entry, regime, clock } of analyses(context)) {
       if (regime && !clock && entry.regime && entry.reportable) context.report(entry.regime.node, 'reg.check.noClock', [regime.id, missingClockText(regime.clockStart, context.l10n)]);
@@ -103,6 +115,10 @@ export const regulatoryNoClock = defineCheck({
 export const regulatoryLate = defineCheck({
   code: 'regulatory-late',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'a report made after its deadline',
+    brief: 'a report made after its deadline (`appi` final 30 days, 60 when `malicious`; `gdpr` 72 hours; …)',
+  },
   check(context) {
     for (const { analysis, status, at } of reportedStages(context)) {
       if (status.late?.severity !== 'error') continue;
@@ -119,6 +135,10 @@ export const regulatoryLate = defineCheck({
 export const regulatoryPrompt = defineCheck({
   code: 'regulatory-prompt',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'a 速やかに stage past its guideline (3 days): made late, or not made by today',
+    brief: 'a "promptly" (速やかに) stage past its guideline: `appi`/`telecom-jp` preliminary after 3 days (made late, or still missing today)',
+  },
   check(context) {
     const today = context.settings.today;
     for (const analysis of analyses(context)) {
@@ -138,6 +158,10 @@ export const regulatoryPrompt = defineCheck({
 export const regulatoryOverdue = defineCheck({
   code: 'regulatory-overdue',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'a stage not reported whose deadline is before today',
+    brief: 'a stage not reported whose deadline passed before today',
+  },
   check(context) {
     for (const { analysis, status, today, regime } of pendingStages(context)) {
       const passed = passedLimit(status, today);
@@ -149,6 +173,10 @@ export const regulatoryOverdue = defineCheck({
 export const regulatoryDue = defineCheck({
   code: 'regulatory-due',
   severity: DiagnosticSeverity.Information,
+  doc: {
+    when: 'a stage not reported whose deadline is within 7 days of today',
+    brief: 'a stage not reported, due within 7 days of today ("due 2021-02-18, 3 days left")',
+  },
   check(context) {
     for (const { analysis, status, today, regime } of pendingStages(context)) {
       const next = status.limits.find((limit) => daysLeft(limit, today) >= 0);
@@ -165,6 +193,10 @@ export const regulatoryDue = defineCheck({
 export const regulatoryBeforeClock = defineCheck({
   code: 'regulatory-before-clock',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'a report certainly made before its clock started',
+    brief: 'a report made before its clock started',
+  },
   check(context) {
     for (const { analysis, status, at } of reportedStages(context)) {
       if (status.beforeClock && status.clock) context.report(at.node, 'reg.check.beforeClock', [at.text, analysis.regime?.id ?? '', clockText(status.clock, context.l10n)]);
@@ -176,6 +208,10 @@ export const regulatoryBeforeClock = defineCheck({
 export const regulatoryHint = defineCheck({
   code: 'regulatory-hint',
   severity: DiagnosticSeverity.Information,
+  doc: {
+    when: '`impact.data_exposed` is not empty, a count of persons (no unit, or 人/名/件/users/accounts…) is over 1,000 and there is no `appi` entry: it may be reportable under APPI (a hint, not a verdict)',
+    brief: '`data_exposed` with more than 1,000 persons affected and no `appi` entry: may be reportable under APPI',
+  },
   check(context) {
     const { parsed, facts } = context;
     const exposed = facts.dataExposed?.value;

@@ -42,16 +42,32 @@ export type DataOf<Field extends keyof DiagnosticData> = Required<Pick<Diagnosti
 type Carried<Field extends keyof DiagnosticData> = [Field] extends [never] ? never : DataOf<Field>;
 
 /**
+ * A check's row in the checks tables of README.md and docs/postmortem-format.md, which
+ * `npm run gen` writes from the registry (scripts/gen/). Checks that share one object share a row
+ * (the schema's codes).
+ */
+export interface CheckDoc {
+  /** The format version that added it, marked (**1.1**) after its code in the format's table. */
+  readonly since?: '1.1';
+  /** When it fires, in the precise words of the format (docs/postmortem-format.md is the contract). */
+  readonly when: string;
+  /** The README's shorter wording, when it differs from `when`. */
+  readonly brief?: string;
+}
+
+/**
  * One check of the format: its stable code, default severity, the data its diagnostics carry and
  * its quick fixes, in one unit listed once in `CHECKS` (rules/index.ts). Validation, the project
- * configuration's `rules:`, the code actions, the CLI's SARIF rules and the documentation's tables
- * all read that list.
+ * configuration's `rules:`, the code actions, the CLI's SARIF rules and the generated documentation
+ * tables and configuration schema all read that list.
  */
 export interface Check<Code extends string = string, Field extends keyof DiagnosticData = keyof DiagnosticData> {
   readonly code: Code;
   readonly severity: DiagnosticSeverity;
   /** The `DiagnosticData` fields its diagnostics carry for fixes (and for tools reading `--format json`). */
   readonly data?: readonly Field[];
+  /** Its row of the documentation's checks tables; every check a postmortem can show has one. */
+  readonly doc?: CheckDoc;
   /**
    * Where its findings appear: in postmortems (the default; `rules:` may override them), or only in
    * the project configuration file itself.
@@ -70,8 +86,11 @@ export interface Check<Code extends string = string, Field extends keyof Diagnos
   fixAll?(fix: FixContext, diagnostics: Diagnostic[]): { fix: Fix; diagnostics: Diagnostic[] }[];
 }
 
-/** A check with its code kept as a literal type, so the registry's codes form a union (`CheckCode`). */
-export function defineCheck<const Code extends string, Field extends keyof DiagnosticData = never>(check: Check<Code, Field>): Check<Code, Field> {
+/**
+ * A check with its code kept as a literal type, so the registry's codes form a union (`CheckCode`).
+ * A check of postmortems without its `doc` does not compile: the tables are generated from it.
+ */
+export function defineCheck<const Code extends string, Field extends keyof DiagnosticData = never>(check: Check<Code, Field> & ({ readonly scope: 'config' } | { readonly doc: CheckDoc })): Check<Code, Field> {
   return check;
 }
 

@@ -3,21 +3,31 @@ import { dataOf } from '../features/codeActions/fix';
 import { makeListFix, removeKeyFix } from '../features/codeActions/mechanicalFixes';
 import { allRequiredFix, requiredFix } from '../features/codeActions/missingFixes';
 import { enumFix, unknownKeyFix } from '../features/codeActions/valueFixes';
-import { defineCheck, DiagnosticSeverity } from './rule';
+import { defineCheck, DiagnosticSeverity, type CheckDoc } from './rule';
 
 // The findings of parsing and of the JSON schema. They are detected by features/validation.ts
 // (syntax) and schema/schemaDiagnostics.ts (ajv's errors in plain words); their codes, severities
 // and fixes are declared here like every other check's. `schema-format` and `schema-timezone` have
 // a detection of their own beyond the schema, each in its own file.
 
+/** The schema's codes share one row of the checks tables. */
+export const SCHEMA_DOC: CheckDoc = {
+  when: 'a schema rule fails: missing key, unknown key, wrong type, bad enum value, not the one allowed value, bad format (or a date that cannot exist), empty text or list, a number below its minimum, not an IANA zone',
+  brief: 'a schema rule fails (missing key, unknown key, wrong type, bad value, bad format, unknown zone)',
+};
+
 export const yamlSyntax = defineCheck({
   code: 'yaml-syntax',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: 'the text is not well-formed YAML',
+  },
 });
 
 export const schemaRequired = defineCheck({
   code: 'schema-required',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['missingKey', 'path'],
   fixes: requiredFix,
   // Every missing top-level section at once, answering the findings at the top level.
@@ -30,6 +40,7 @@ export const schemaRequired = defineCheck({
 export const schemaUnknownKey = defineCheck({
   code: 'schema-unknown-key',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['replacement'],
   fixes: (fix, diagnostic, data) => [...unknownKeyFix(fix, diagnostic, data), ...removeKeyFix(fix, diagnostic)],
 });
@@ -37,6 +48,7 @@ export const schemaUnknownKey = defineCheck({
 export const schemaType = defineCheck({
   code: 'schema-type',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['expected'],
   fixes: makeListFix,
 });
@@ -44,6 +56,7 @@ export const schemaType = defineCheck({
 export const schemaEnum = defineCheck({
   code: 'schema-enum',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['replacement'],
   fixes: enumFix,
 });
@@ -51,14 +64,17 @@ export const schemaEnum = defineCheck({
 export const schemaConst = defineCheck({
   code: 'schema-const',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
 });
 
 export const schemaEmpty = defineCheck({
   code: 'schema-empty',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
 });
 
 export const schemaMinimum = defineCheck({
   code: 'schema-minimum',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
 });

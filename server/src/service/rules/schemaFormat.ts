@@ -1,5 +1,6 @@
 import { enumFix } from '../features/codeActions/valueFixes';
 import { defineCheck, DiagnosticSeverity } from './rule';
+import { SCHEMA_DOC } from './schema';
 
 /**
  * A date, time, URL, e-mail address or id in the wrong format: the schema's finding, where a
@@ -10,6 +11,7 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const schemaFormat = defineCheck({
   code: 'schema-format',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['replacement'],
   fixes: enumFix,
   check({ facts, report }) {

@@ -3,11 +3,13 @@ import { childOf, asScalar } from '../parse/tree';
 import { abbreviationZones, closestZone } from '../util/zones';
 import { zoneFixes } from '../features/codeActions/mechanicalFixes';
 import { defineCheck, DiagnosticSeverity } from './rule';
+import { SCHEMA_DOC } from './schema';
 
 /** A `timezone` that is not an IANA zone name (abbreviations have their own check). */
 export const schemaTimezone = defineCheck({
   code: 'schema-timezone',
   severity: DiagnosticSeverity.Error,
+  doc: SCHEMA_DOC,
   data: ['replacement'],
   fixes: zoneFixes,
   check({ facts, report }) {

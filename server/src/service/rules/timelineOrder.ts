@@ -10,6 +10,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const timelineOrder = defineCheck({
   code: 'timeline-order',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'an event certainly precedes the one before it: the whole period its precision names ends before that event\'s period starts (so `2020-10-28` after `2020-10-28T20:47` is fine, as in the seeds)',
+    brief: 'an event certainly precedes the one before it (whole periods: `2020-10-28` after `2020-10-28T20:47` is fine)',
+  },
   check({ facts, report }) {
     for (const [at, previous] of outOfOrder(facts.events)) report(at.node, 'rule.timelineOrder', [at.text, previous.text]);
   },

@@ -10,6 +10,11 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const timezoneAbbreviation = defineCheck({
   code: 'timezone-abbreviation',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    since: '1.1',
+    when: '`timezone` is an abbreviation (`PST`, `CST`, `IST`, `BST`, `JST`, `CET`…); the document is then read as having no zone, never as the zone a library guesses (`BST` is Asia/Dhaka to ICU)',
+    brief: '`timezone: BST` and the like: quick fixes offer the IANA zones it can mean',
+  },
   fixes: zoneFixes,
   check({ facts, report }) {
     const node = asScalar(childOf(facts.root, 'timezone'));

@@ -4,6 +4,10 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const unaddressedFactor = defineCheck({
   code: 'unaddressed-factor',
   severity: DiagnosticSeverity.Warning,
+  doc: {
+    when: 'a cause factor that no countermeasure addresses, unless it is `accepted` (**1.1**)',
+    brief: 'a cause factor that no countermeasure addresses and that is not `accepted`',
+  },
   check({ facts, report }) {
     const addressed = new Set(facts.countermeasures.flatMap((countermeasure) => countermeasure.addresses.map((reference) => reference.id)));
     for (const factor of facts.factors) {

@@ -4,6 +4,9 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const unknownFactor = defineCheck({
   code: 'unknown-factor',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    when: '`addresses` names a factor id that `cause.factors` does not define',
+  },
   check({ facts, report }) {
     const defined = new Set(facts.factors.flatMap((factor) => (factor.id ? [factor.id.id] : [])));
     const known = [...defined].join(', ');

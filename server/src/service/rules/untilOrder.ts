@@ -10,6 +10,11 @@ import { defineCheck, DiagnosticSeverity } from './rule';
 export const untilOrder = defineCheck({
   code: 'until-order',
   severity: DiagnosticSeverity.Error,
+  doc: {
+    since: '1.1',
+    when: 'an event\'s `until` certainly precedes its `at`',
+    brief: 'an event\'s `until` is before its `at` (quick fix: swap them)',
+  },
   check({ facts, report }) {
     for (const event of facts.events) {
       const at = event.at;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { doc, service, VALID } from './helpers';
+import { parsePostmortem } from '../../server/src/service/parse/parse';
 
 const BAD_INPUTS: Record<string, string> = {
   empty: '',
@@ -117,5 +118,35 @@ describe('bad input never crashes a feature', () => {
     pm.documentSymbols(document);
     assert.equal(pm.parse(document), first);
     assert.notEqual(pm.parse(doc(VALID, document.uri, 2)), first);
+  });
+});
+
+describe('the plain value the schema sees', () => {
+  const valueOf = (text: string) => parsePostmortem({ uri: 'file:///plain.postmortem.yaml', version: 1, text }).value as Record<string, unknown>;
+
+  it('is the same data with and without aliases', () => {
+    const without = valueOf('a: {b: [1, x, null]}\nc: [{d: e}]\n');
+    assert.deepEqual(without, { a: { b: [1, 'x', null] }, c: [{ d: 'e' }] });
+    // An alias anywhere, even last, takes the other walk; the rest of the value is unchanged.
+    const withAlias = valueOf('a: &anchor {b: [1, x, null]}\nc: [{d: e}]\nf: *anchor\n');
+    assert.deepEqual(withAlias, { a: { b: [1, 'x', null] }, c: [{ d: 'e' }], f: { b: [1, 'x', null] } });
+  });
+
+  it('gives an alias the very value of its anchor, so nested aliases cost memory linear in the text', () => {
+    const lines = ['a0: &a0 [x, x]'];
+    for (let i = 1; i <= 30; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    const value = valueOf(lines.join('\n') + '\n');
+    const last = value.a30 as unknown[];
+    assert.equal(last[0], last[1]);
+    assert.equal(last[0], value.a29);
+  });
+
+  it('makes __proto__ an own key, not the prototype, on both walks', () => {
+    for (const text of ['__proto__: {polluted: true}\n', 'x: &x 1\n__proto__: {polluted: *x}\n']) {
+      const value = valueOf(text);
+      assert.equal(Object.getPrototypeOf(value), Object.prototype);
+      assert.ok(Object.hasOwn(value, '__proto__'));
+      assert.equal((value as { polluted?: unknown }).polluted, undefined);
+    }
   });
 });

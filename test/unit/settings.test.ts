@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTING_KEYS } from '../../server/src/contracts/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTING_KEYS, SETTINGS } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
 import { repoRoot } from './helpers';
 
@@ -34,6 +34,26 @@ describe('settings', () => {
     const unitDir = join(repoRoot, 'test/unit');
     const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
     assert.deepEqual(SETTING_KEYS.filter((key) => !new RegExp(`\\b${key.replace('.', '\\.')}\\b`).test(tests)), [], 'these settings are named in no test of test/unit/');
+  });
+
+  it('has each setting of the table read somewhere, so a setting nobody uses fails here', () => {
+    const sourceOf = (dir: string): string =>
+      readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => readFileSync(join(repoRoot, dir, name), 'utf8'))
+        // Comments may name a setting without reading it.
+        .map((text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))
+        .join('\n');
+    const service = sourceOf('server/src/service');
+    const client = sourceOf('client/src');
+    // vscode-languageclient reads `<client id>.trace.server` itself (client/src names the id).
+    const readByTheLanguageClient = new Set(['trace.server']);
+    const unread = SETTING_KEYS.filter((key) => {
+      if (readByTheLanguageClient.has(key)) return false;
+      const read = new RegExp(`\\.${key.replace('.', '\\.')}\\b`);
+      return !read.test(SETTINGS[key].service ? service : client);
+    });
+    assert.deepEqual(unread, [], 'these settings are read nowhere: by the service (`context.settings(uri).<key>`) for a `service` row, by client/src otherwise');
   });
 
   it('normalizes whatever a client sends', () => {

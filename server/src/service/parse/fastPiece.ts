@@ -57,24 +57,20 @@ function resolveProps(tokens: Tokens, indicator: string, offset: number, startOn
   let hasNewline = false;
   let found: CST.SourceToken | null = null;
   for (const token of tokens) {
-    switch (token.type) {
-      case 'space':
-        hasSpace = true;
-        break;
-      case 'comment':
-        // MISSING_CHAR: a comment must follow white space.
-        if (!hasSpace) decline();
-        comment = true;
-        break;
-      case 'newline':
-        hasNewline = true;
-        hasSpace = true;
-        break;
-      default:
-        // A second indicator is UNEXPECTED_TOKEN; anchors, tags, commas and errors are not ours.
-        if (token.type !== indicator || found) decline();
-        found = token;
-        hasSpace = false;
+    if (token.type === 'space') {
+      hasSpace = true;
+    } else if (token.type === 'comment') {
+      // MISSING_CHAR: a comment must follow white space.
+      if (!hasSpace) decline();
+      comment = true;
+    } else if (token.type === 'newline') {
+      hasNewline = true;
+      hasSpace = true;
+    } else {
+      // A second indicator is UNEXPECTED_TOKEN; anchors, tags, commas and errors are not ours.
+      if (token.type !== indicator || found) decline();
+      found = token;
+      hasSpace = false;
     }
   }
   const last = tokens[tokens.length - 1];
@@ -106,22 +102,12 @@ class FastComposer {
   constructor(private readonly text: string) {}
 
   node(token: CST.Token): YNode {
-    switch (token.type) {
-      case 'scalar':
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-      case 'block-scalar':
-        return this.scalar(token);
-      case 'block-map':
-        return this.blockMap(token);
-      case 'block-seq':
-        return this.blockSeq(token);
-      case 'flow-collection':
-        return this.flowCollection(token);
-      default:
-        // Aliases, errors and anything else go to `parseDocument`.
-        return decline();
-    }
+    if (token.type === 'block-map') return this.blockMap(token);
+    if (token.type === 'block-seq') return this.blockSeq(token);
+    if (token.type === 'flow-collection') return this.flowCollection(token);
+    if (token.type === 'block-scalar' || isFlowScalar(token)) return this.scalar(token);
+    // Aliases, errors and anything else go to `parseDocument`.
+    return decline();
   }
 
   scalar(token: CST.FlowScalar | CST.BlockScalar): YScalar {

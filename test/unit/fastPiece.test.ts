@@ -146,6 +146,11 @@ describe('fast piece reading agrees with yaml\'s parse', () => {
     for (const text of accepted) assert.ok(agrees(text), `declined ${JSON.stringify(text)}`);
     const declined = ['a: &x 1\n', 'a: *x\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', '---\na: 1\n', 'a: 1\n...\n', 'a: [b,\n  c]\n', '"a\n b": 1\n', 'a:\tb\n', '%YAML 1.2\n---\na: 1\n', 'a: b: c\n', 'a: 1\n  b: 2\n'];
     for (const text of declined) assert.equal(fastPieceRoot(text), null, `accepted ${JSON.stringify(text)}`);
+    // Too deep for the parser's stack: declined, and the slow path reports it as before.
+    assert.equal(fastPieceRoot(`k: ${'['.repeat(20_000)}\n`), null);
+    const nested = (depth: number) => `k:\n${Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}- `).join('\n')}x\n`;
+    assert.equal(fastPieceRoot(nested(3000)), null);
+    assert.ok(agrees(nested(40)));
   });
 
   it('on random grammar-made pieces and random edits of real pieces', function () {

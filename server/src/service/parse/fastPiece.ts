@@ -42,6 +42,8 @@ function resolvePlain(source: string): unknown {
 
 type Tokens = readonly CST.SourceToken[];
 
+const MAX_DEPTH = 64;
+
 /** What resolve-props.js finds in the tokens before a node, for the subset's tokens only. */
 interface Props {
   found: CST.SourceToken | null;
@@ -98,12 +100,19 @@ function emptyScalarPosition(offset: number, before: Tokens): number {
 /** Builds the tree; `end` is the third number of the range of the node built last. */
 class FastComposer {
   end = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
   node(token: CST.Token): YNode {
-    if (token.type === 'block-map') return this.blockMap(token);
-    if (token.type === 'block-seq') return this.blockSeq(token);
+    if (token.type === 'block-map' || token.type === 'block-seq') {
+      // Deep nesting could overflow `yaml`'s composer (more frames per level than ours) where this
+      // walk would not; postmortems nest a few levels, so deep text goes to `parseDocument`.
+      if (++this.depth > MAX_DEPTH) decline();
+      const node = token.type === 'block-map' ? this.blockMap(token) : this.blockSeq(token);
+      this.depth--;
+      return node;
+    }
     if (token.type === 'flow-collection') return this.flowCollection(token);
     if (token.type === 'block-scalar' || isFlowScalar(token)) return this.scalar(token);
     // Aliases, errors and anything else go to `parseDocument`.

@@ -1,6 +1,7 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { isStackOverflow } from './tooDeep';
 import { convertDocument, type ConvertNotes } from './convert';
+import { fastPieceRoot } from './fastPiece';
 import { toPlainValue } from './parse';
 import { shiftInPlace, shiftPairInPlace } from './shift';
 import type { YNode, YPair } from './tree';
@@ -37,6 +38,14 @@ export function parsePiece(slice: string, chunk: PieceSpec): Piece {
   // `yaml` keeps scalars as slices of its input, and a slice of the document would keep that whole
   // version of the document alive as long as the piece lives: parse a copy of just this piece.
   const text = (slice + ' ').slice(0, -1);
+  // Most pieces are plain mappings and sequences of scalars: read from the CST, as `yaml` would.
+  const fast = fastPieceRoot(text);
+  if (fast) return pieceOf(fast, fast.start, fast.end, chunk);
+  return slowPiece(text, chunk);
+}
+
+/** The piece through `yaml`'s whole parse, for what fastPieceRoot declines. */
+function slowPiece(text: string, chunk: PieceSpec): Piece {
   let document;
   try {
     document = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
@@ -51,15 +60,21 @@ export function parsePiece(slice: string, chunk: PieceSpec): Piece {
   const root = convertDocument(document, text, notes);
   if (notes.anchorsOrAliases || notes.multiLineFlow || !root) throw new NotChunkable();
   const [containerStart = 0, , containerEnd = 0] = (isMap(contents) || isSeq(contents) ? contents.range : undefined) ?? [];
+  if ((isMap(contents) && contents.items.length !== 1) || (isSeq(contents) && contents.items.length !== 1)) throw new NotChunkable();
+  return pieceOf(root, containerStart, containerEnd, chunk);
+}
+
+/** The piece from its tree, at offsets relative to its text; the root must be one block pair or item. */
+function pieceOf(root: YNode, containerStart: number, containerEnd: number, chunk: PieceSpec): Piece {
   const delta = chunk.start;
   if (chunk.role === 'pair') {
-    if (!isMap(contents) || contents.flow || contents.items.length !== 1 || root.kind !== 'map' || root.pairs.length !== 1) throw new NotChunkable();
+    if (root.kind !== 'map' || root.flow || root.pairs.length !== 1) throw new NotChunkable();
     const pair = root.pairs[0];
     if (!pair || pair.key.value !== chunk.key) throw new NotChunkable();
     shiftPairInPlace(pair, delta);
     return { start: delta, end: chunk.end, pair, item: null, value: toPlainValue(pair.value), containerStart: containerStart + delta, containerEnd: containerEnd + delta };
   }
-  if (!isSeq(contents) || contents.flow || contents.items.length !== 1 || root.kind !== 'seq' || root.items.length !== 1) throw new NotChunkable();
+  if (root.kind !== 'seq' || root.flow || root.items.length !== 1) throw new NotChunkable();
   const item = root.items[0] ?? null;
   shiftInPlace(item, delta);
   return { start: delta, end: chunk.end, pair: null, item, value: toPlainValue(item), containerStart: containerStart + delta, containerEnd: containerEnd + delta };

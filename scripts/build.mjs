@@ -3,6 +3,7 @@
 // `--minify --out <staging folder>`: minified, no source maps, and the development bundles untouched.
 import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +17,28 @@ const outIndex = process.argv.indexOf('--out');
 const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : root;
 if (outRoot === undefined) throw new Error('--out needs a folder');
 
+/**
+ * `yaml`'s parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` (a call into the C++
+ * environment) once per token to decide whether to print debug output: about 30 ms per 300,000
+ * tokens, most of a 10,000-event document's open beyond the parse itself. A language server never
+ * sets them; the bundle reads `false`. A `yaml` that no longer has the line fails the build, so the
+ * saving cannot vanish unnoticed.
+ * @type {import('esbuild').Plugin}
+ */
+const yamlDebugOff = {
+  name: 'yaml-debug-off',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const contents = text.replace(/\bnode_process\.env\.LOG_(TOKENS|STREAM)\b/g, 'false');
+      if (contents === text) throw new Error(`yaml-debug-off: ${args.path} no longer reads process.env.LOG_TOKENS/LOG_STREAM; update scripts/build.mjs`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !minify, minify, define, logLevel: 'warning' };
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !minify, minify, define, logLevel: 'warning', plugins: [yamlDebugOff] };
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(outRoot, 'client/out/extension.js'), external: ['vscode'] },

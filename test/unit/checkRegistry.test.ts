@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -7,7 +7,7 @@ import { allRules } from '../../server/src/cli/rules';
 import { createLocalizer } from '../../server/src/service/l10n';
 import { CHECKS, checkOf, helpKeyOf, postmortemChecks } from '../../server/src/service/rules';
 import type { Check } from '../../server/src/service/rules/rule';
-import { doc, readSample, repoRoot, sampleFiles, service } from './helpers';
+import { doc, readSample, repoRoot, sampleFiles, service, unitTestsText } from './helpers';
 
 /**
  * The check registry (server/src/service/rules/index.ts) is the one list of checks. These tests
@@ -60,8 +60,7 @@ describe('the check registry', () => {
   });
 
   it('has each check that detects or fixes something named in a unit test, so a check without tests fails here', () => {
-    const unitDir = join(repoRoot, 'test/unit');
-    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    const tests = unitTestsText();
     const named = (code: string) => [`'${code}'`, `"${code}"`, `\`${code}\``, `${code}:`].some((quoted) => tests.includes(quoted));
     const untested = CHECKS.filter((check) => (check.check ?? check.fixes ?? check.fixAll) && !named(check.code)).map((check) => check.code);
     assert.deepEqual(untested, [], 'these checks are named in no test of test/unit/ (their findings and fixes are untested)');

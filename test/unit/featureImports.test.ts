@@ -2,9 +2,9 @@
 // format, model, views). A feature is a folder under server/src/service/features with its same-name file
 // (`completion.ts` + `completion/`); a lone file (`folding.ts`) is a feature of its own.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { repoRoot } from './helpers';
+import { repoRoot, typeScriptFiles } from './helpers';
 
 const featuresDir = join(repoRoot, 'server', 'src', 'service', 'features');
 
@@ -13,14 +13,6 @@ const featuresDir = join(repoRoot, 'server', 'src', 'service', 'features');
  * timeline model it is handed by the factory, and what both format lives in `views/`.
  */
 const ALLOWED = new Set<string>();
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** The feature a path under features/ belongs to: its first segment without `.ts`, or undefined outside. */
 export function featureOf(path: string): string | undefined {
@@ -52,7 +44,7 @@ export function crossingsIn(files: readonly { file: string; source: string }[]):
 }
 
 function crossings(): Crossing[] {
-  return crossingsIn(sourceFiles(featuresDir).map((file) => ({ file, source: readFileSync(file, 'utf8') })));
+  return crossingsIn(typeScriptFiles(featuresDir).map((file) => ({ file, source: readFileSync(file, 'utf8') })));
 }
 
 /** The crossings ALLOWED does not list: what the check below fails on. */

@@ -32,6 +32,24 @@ export function withCursor(textWithCursor: string): { text: string; position: Po
   return { text, position: { line: before.length - 1, character: (before.at(-1) ?? '').length } };
 }
 
+/** Every `.ts` file under `dir`, at any depth (absolute paths). */
+export function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return typeScriptFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The text of every unit test file, for the registry tests that ask whether a test names a check or a setting. */
+export function unitTestsText(): string {
+  const unitDir = join(repoRoot, 'test/unit');
+  return readdirSync(unitDir)
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => readFileSync(join(unitDir, name), 'utf8'))
+    .join('\n');
+}
+
 export function sampleFiles(): string[] {
   return readdirSync(samplesDir).filter((name) => /\.postmortem\.ya?ml$/.test(name));
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTING_KEYS, SETTINGS } from '../../server/src/contracts/settings';
 import { DEFAULT_SERVICE_SETTINGS } from '../../server/src/service';
-import { repoRoot } from './helpers';
+import { repoRoot, typeScriptFiles, unitTestsText } from './helpers';
 
 describe('settings', () => {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
@@ -31,16 +31,14 @@ describe('settings', () => {
   });
 
   it('has each setting of the table named in a unit test, so a setting without tests fails here', () => {
-    const unitDir = join(repoRoot, 'test/unit');
-    const tests = readdirSync(unitDir).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(join(unitDir, name), 'utf8')).join('\n');
+    const tests = unitTestsText();
     assert.deepEqual(SETTING_KEYS.filter((key) => !new RegExp(`\\b${key.replace('.', '\\.')}\\b`).test(tests)), [], 'these settings are named in no test of test/unit/');
   });
 
   it('has each setting of the table read somewhere, so a setting nobody uses fails here', () => {
     const sourceOf = (dir: string): string =>
-      readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.ts'))
-        .map((name) => readFileSync(join(repoRoot, dir, name), 'utf8'))
+      typeScriptFiles(join(repoRoot, dir))
+        .map((file) => readFileSync(file, 'utf8'))
         // Comments may name a setting without reading it.
         .map((text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))
         .join('\n');
@@ -70,15 +68,7 @@ describe('settings', () => {
 
 describe('client strings', () => {
   it('every vscode.l10n.t string of the client has a Japanese translation', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts')) files.push(path);
-      }
-    };
-    walk(join(repoRoot, 'client', 'src'));
+    const files = typeScriptFiles(join(repoRoot, 'client', 'src'));
     const ja = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
     const missing: string[] = [];
     for (const file of files) {

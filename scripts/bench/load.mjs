@@ -5,17 +5,16 @@
 //   node scripts/bench/load.mjs [--events=100000] [--server=FILE] [--max-bytes=N]
 // `npm run bench` runs it for 100,000 events twice: with the default size limit, and with the limit
 // raised above the document (the sliced parse and checks at full size).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePostmortem } from './generate.mjs';
-import { delay, LspSession } from './lsp.mjs';
+import { clientServerFlags, delay, LspSession, processMemoryMb } from './lsp.mjs';
 
 const PROBE_EVERY_MS = 5;
 
 function peakMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  return processMemoryMb(pid).VmHWM;
 }
 
 /**
@@ -75,7 +74,7 @@ async function main() {
   }));
   const events = Number(args.get('events') ?? 100_000);
   const serverPath = args.has('server') ? resolve(String(args.get('server'))) : join(root, 'server', 'out', 'server.js');
-  const execArgv = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
+  const execArgv = clientServerFlags(root);
   const dir = join(root, '.bench', 'docs');
   mkdirSync(dir, { recursive: true });
   const text = generatePostmortem(events);

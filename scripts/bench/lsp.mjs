@@ -1,10 +1,32 @@
 // A minimal LSP client over a child's stdio, enough to time a server the way an editor drives it.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux; /proc/<pid>/stat counts in these.
 const WAIT_LIMIT_MS = 120_000;
+
+/**
+ * The Node flags the VS Code client starts our server with (package.json `postmortemServer`):
+ * every measurement starts it the same way.
+ * @param {string} root the repository's folder
+ * @returns {string[]}
+ */
+export function clientServerFlags(root) {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
+}
+
+/**
+ * Memory figures of a process from /proc/<pid>/status, in MB: `VmRSS` (resident), `VmHWM` (its
+ * high-water mark), `RssAnon` (heap and malloc) and `RssFile` (mapped files: Node's own binary).
+ * @param {number | undefined} pid
+ */
+export function processMemoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (/** @type {string} */ field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
+  return { VmRSS: mb('VmRSS'), VmHWM: mb('VmHWM'), RssAnon: mb('RssAnon'), RssFile: mb('RssFile') };
+}
 
 export class LspSession {
   // Set by start().
@@ -152,9 +174,7 @@ export class LspSession {
 
   /** Resident memory of the server process, in MB. */
   rssMb() {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    return kb / 1024;
+    return processMemoryMb(this.child.pid).VmRSS;
   }
 
   async stop() {

@@ -34,7 +34,8 @@ export function applyChange(text, lineStarts, change) {
   return text.slice(0, offsetOf(change.range.start)) + change.text + text.slice(offsetOf(change.range.end));
 }
 
-function lineStartsOf(text) {
+/** The offset where each line starts, for applyChange. */
+export function lineStartsOf(text) {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;

@@ -7,12 +7,11 @@
 // Resident memory is split into the file-backed part (Node's own binary and ICU data, mapped) and the
 // anonymous part (the JS heap and malloc). The server runs with the client's flags plus
 // --expose-gc and scripts/bench/gc-probe.cjs preloaded, which only answer SIGUSR2.
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePostmortem } from './generate.mjs';
-import { LspSession } from './lsp.mjs';
-import { applyChange, editTargets } from './measure.mjs';
+import { clientServerFlags, LspSession, processMemoryMb } from './lsp.mjs';
+import { applyChange, editTargets, lineStartsOf } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const options = new Map(
@@ -25,13 +24,12 @@ const events = Number(options.get('events') ?? 10_000);
 const edits = Number(options.get('edits') ?? 22);
 const server = resolve(String(options.get('server') ?? join(root, 'server', 'out', 'server.js')));
 // --flags='--a --b' tries other Node flags in place of the client's (package.json postmortemServer).
-const execArgv = options.has('flags') ? String(options.get('flags')).split(' ').filter(Boolean) : JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
+const execArgv = options.has('flags') ? String(options.get('flags')).split(' ').filter(Boolean) : clientServerFlags(root);
 
 /** @param {number | undefined} pid */
 function resident(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (/** @type {string} */ field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 };
+  const memory = processMemoryMb(pid);
+  return { rssMb: memory.VmRSS, anonMb: memory.RssAnon, fileMb: memory.RssFile };
 }
 
 /** @param {LspSession} session @param {RegExp} pattern */
@@ -61,9 +59,7 @@ try {
     const character = lines[line].length;
     lines[line] += 'あ';
     const change = { range: { start: { line, character }, end: { line, character } }, text: 'あ' };
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    text = applyChange(text, starts, change);
+    text = applyChange(text, lineStartsOf(text), change);
     version++;
     mark = session.mark();
     await session.change(uri, version, [change]);

@@ -20,6 +20,7 @@ import { measureActivation } from './activation.mjs';
 import { median, measureServer } from './measure.mjs';
 import { measurePreview } from './preview.mjs';
 import { measureLoad } from './load.mjs';
+import { clientServerFlags } from './lsp.mjs';
 import { checkTargets, renderTable, rowsFor } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,7 +34,7 @@ const args = new Map(process.argv.slice(2).map((arg) => {
   return [key, /** @type {string | boolean} */ (value ?? true)];
 }));
 // The same Node flags the VS Code client starts the server with.
-const serverExecArgv = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).postmortemServer?.execArgv ?? [];
+const serverExecArgv = clientServerFlags(root);
 const ourServer = args.has('server') ? resolve(String(args.get('server'))) : join(root, 'server', 'out', 'server.js');
 const sizes = String(args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const edits = Number(args.get('edits') ?? 20);
